@@ -1,0 +1,83 @@
+"""Arabic orthographic normalization for matching, with an offset map back to the display text.
+
+The clean body keeps the original letters for display; every matcher (gazetteers, lexicons, model
+features) works on the normalized form, and spans found there map back through `offsets`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pyarabic import araby
+
+# Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) carry no identity for
+# matching news text, and writers use them inconsistently.
+_DROP = frozenset(araby.TASHKEEL) | frozenset("\u0670\u0640") | frozenset(
+    chr(c) for c in (*range(0x0610, 0x061B), *range(0x06D6, 0x06EE))
+)
+# Zero-width and bidi control characters scrapers leave behind.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad")
+# Persian/Urdu letters that Arabic pages mix in (keyboard layouts), folded to their Arabic forms.
+_LETTERS = {"ی": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ڪ": "ك", "ي": "ي"}
+# Folds for matching only: hamza-carrying alefs, alef maqsura, ta marbuta.
+_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
+_SPACE = re.compile(r"\s")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """`text` is the normalized string; offsets[i] is the index in the original of text[i], with one
+    extra entry (len(original)) so an end offset maps too."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalized text to the original text."""
+        if start >= end:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize_char(ch: str, fold: bool = True) -> str:
+    """Normalized form of one character: '' when it is dropped."""
+    if ch in _DROP or ch in _INVISIBLE:
+        return ""
+    if _SPACE.match(ch) or ch == "\u00a0":
+        return " "
+    ch = _LETTERS.get(ch, ch)
+    if fold:
+        ch = _FOLD.get(ch, ch)
+    if ord(ch) > 0x7F and not ("\u0600" <= ch <= "\u06ff"):
+        ch = unicodedata.normalize("NFKC", ch)
+    return ch.lower()
+
+
+def normalize(text: str, fold: bool = True) -> NormalizedText:
+    """Normalize `text` for matching: diacritics, tatweel and invisible characters removed, Persian
+    letters folded to Arabic, whitespace collapsed to single spaces, and (fold=True) hamza alefs,
+    alef maqsura and ta marbuta folded. Returns the text with its offset map."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        n = normalize_char(ch, fold)
+        if not n:
+            continue
+        if n == " " and (not out or out[-1] == " "):
+            continue
+        for c in n:
+            out.append(c)
+            offsets.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    offsets.append(len(text))
+    return NormalizedText("".join(out), tuple(offsets))
+
+
+def norm(text: str) -> str:
+    """The normalized string alone, for keys and lookups."""
+    return normalize(text).text
