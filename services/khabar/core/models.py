@@ -7,7 +7,8 @@ aligned with the .proto files: downstream consumers read the protobuf, we reason
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
+from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -161,7 +162,7 @@ class Event(_Model):
     goldstein: float | None = None
     actors: list[Actor] = Field(default_factory=list)
     recipients: list[Actor] = Field(default_factory=list)
-    date: date | None = None
+    date: dt.date | None = None
     date_precision: DatePrecision = DatePrecision.UNKNOWN
     location: Location | None = None
     evidence: Evidence | None = None
