@@ -1,12 +1,8 @@
-"""Event coding stage: TaggedArticle -> PLOVER/CAMEO events."""
+"""Event coding stage: TaggedArticle -> PLOVER/CAMEO events (khabar.core.events.coder), and the
+cross-article deduplicator the emitter service drives with its state store (khabar.core.events.dedup)."""
 
 from __future__ import annotations
 
-from khabar.core.models import Event, TaggedArticle
+from khabar.core.events.coder import code_events
 
 __all__ = ["code_events"]
-
-
-def code_events(tagged: TaggedArticle) -> list[Event]:
-    # Simplest honest version until the event stage lands: no events.
-    return []

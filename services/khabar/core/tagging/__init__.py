@@ -1,12 +1,289 @@
-"""Tagging stage: clean Article -> TaggedArticle with PERSON/ORG/LOC/DATE entities."""
+"""Tagging stage: clean Article -> TaggedArticle with PERSON/ORG/LOC/DATE entities.
+
+Mechanisms, each a module of this package: gazetteers matched with Aho-Corasick (catalog,
+gazetteer: countries, GeoNames cities, curated actors, ANERGazet), rules for person names after
+titles and first names (names, titles), organization structure (orgs), DATE expressions (dates),
+and the CRF sequence model when its package data is present (sequence_model). merge picks one
+reading per span; names the article establishes are then found again where they recur bare
+(المنفي), canonical groups mentions into entities, and geo places cities by the article's context.
+"""
 
 from __future__ import annotations
 
-from khabar.core.models import Article, TaggedArticle
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from functools import cache, lru_cache
 
-__all__ = ["tag"]
+from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextField
+from khabar.core.tagging.actors import actors_by_id
+from khabar.core.tagging.canonical import canonical_id, cluster_mentions
+from khabar.core.tagging.catalog import default_gazetteer, lexicon
+from khabar.core.tagging.countries import by_iso3, nisba_country
+from khabar.core.tagging.dates import find_dates
+from khabar.core.tagging.gazetteer import Gazetteer, GazEntry
+from khabar.core.tagging.geo import City, city, disambiguate
+from khabar.core.tagging.lexicons import common_words, function_words
+from khabar.core.tagging.merge import Candidate, resolve
+from khabar.core.tagging.names import find_names
+from khabar.core.tagging.orgs import find_orgs
+from khabar.core.tagging.words import Word, words_of
+from khabar.core.text.normalize import NormalizedText, normalize
+from khabar.core.text.tokens import Token
+
+__all__ = ["tag", "tag_text"]
+
+# Which gazetteer source speaks for a name that several sources hold.
+_SOURCE_ORDER = {"actor": 0, "country": 1, "city": 2, "anergazet": 3}
+ModelFn = Callable[[str, Sequence[Token]], list[Candidate]]
+
+
+# Scripts (benchmarks, ablations) may switch the model off; the service leaves it on.
+USE_MODEL = True
+
+
+@cache
+def _model() -> ModelFn | None:
+    """The CRF sequence model, or None when it (or its package data) is not available: the tagger
+    then runs on gazetteers and rules alone."""
+    try:
+        from khabar.core.tagging.sequence_model import SequenceModel
+
+        model = SequenceModel.default()
+    except (ImportError, OSError, ValueError):
+        return None
+
+    common = common_words()
+
+    def predict(text: str, tokens: Sequence[Token]) -> list[Candidate]:
+        out = []
+        for m in model.predict_spans(tokens, text):
+            if m.type not in ("PERSON", "LOC", "ORG"):
+                continue
+            # A one-word mention that is everyday vocabulary ("كيلومتر") is a model slip.
+            span = _norm(text[m.start : m.end])
+            if " " not in span and span in common:
+                continue
+            out.append(Candidate(m.type, m.start, m.end, "model", m.confidence))
+        return out
+
+    return predict
+
+
+def _gazetteer_candidates(text: str, nt: NormalizedText, gaz: Gazetteer) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in gaz.find(nt.text):
+        entries = tuple(sorted(m.entries, key=lambda e: _SOURCE_ORDER.get(e.source, 9)))
+        start, end = nt.to_original(m.start, m.end)
+        surface = None
+        if m.name.startswith("ال") and not nt.text.startswith("ال", m.start):
+            surface = "ال" + text[start + 1 : end]  # لل + name: the ل is the article's
+        # One candidate per type the name may have, each ranked by its best source.
+        for kind in dict.fromkeys(e.type for e in entries):
+            mine = tuple(e for e in entries if e.type == kind)
+            out.append(Candidate(kind, start, end, mine[0].source, 1.0, surface, entries=mine))
+    return out
+
+
+def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for n in find_names(words):
+        title_span = None
+        if n.title is not None:
+            title_span = (words[n.title.start].stem_start, words[n.title.end - 1].end)
+        source = "title_name" if n.trigger == "title" else "first_name"
+        out.append(
+            Candidate(
+                "PERSON",
+                words[n.first].stem_start,
+                words[n.last].end,
+                source,
+                0.8,
+                title=n.title,
+                title_span=title_span,
+            )
+        )
+    for o in find_orgs(words):
+        out.append(Candidate("ORG", words[o.first].stem_start, words[o.last].end, "org_rule", 0.7))
+    for d in find_dates(words):
+        out.append(Candidate("DATE", words[d.first].stem_start, words[d.last].end, "date", 0.9, value=d.value))
+    return out
+
+
+def _restore_article(text: str, c: Candidate) -> Candidate:
+    """"للجيش الليبي" is ل + الجيش: a span that starts after the first ل of لل reads "لجيش";
+    give it back its ال unless the stem itself is a known word ("لليبيا" is ل + ليبيا)."""
+    s = c.start
+    if c.surface is not None or s < 2 or text[s - 1 : s + 1] != "لل":
+        return c
+    if not (s - 1 == 0 or not text[s - 2].isalnum() or (text[s - 2] in "وف" and (s == 2 or not text[s - 3].isalnum()))):
+        return c
+    head = text[s : c.end].split()[0] if text[s : c.end].split() else ""
+    if _norm(head) in lexicon():
+        return c
+    return replace(c, surface="ال" + text[s + 1 : c.end])
+
+
+def _field_candidates(text: str) -> list[Candidate]:
+    return _analyze_field(text)[0]
+
+
+
+@lru_cache(maxsize=100_000)
+def _norm(text: str) -> str:
+    """norm() of short strings (names), memoized: articles repeat their names."""
+    return normalize(text).text
+
+
+def _analyze_field(text: str) -> tuple[list[Candidate], list[Word], NormalizedText]:
+    nt = normalize(text)
+    if not text:
+        return [], [], nt
+    words = words_of(text, lexicon())
+    cands = _gazetteer_candidates(text, nt, default_gazetteer())
+    cands += _rule_candidates(text, words)
+    model = _model() if USE_MODEL else None
+    if model is not None:
+        cands += model(text, [Token(w.text, w.start, w.end) for w in words])
+    return [_restore_article(text, c) for c in resolve(cands)], words, nt
+
+
+def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
+    """Names the article establishes, to find their bare recurrences: full PERSON/ORG names and
+    the family name (last word) of two-word-plus person names."""
+    names: list[tuple[str, GazEntry]] = []
+    common = common_words() | function_words()
+    for text, c in chosen:
+        if c.type not in ("PERSON", "ORG"):
+            continue
+        surface = _norm(c.surface or text[c.start : c.end])
+        names.append((surface, GazEntry(c.type, "propagated", surface)))
+        parts = surface.split()
+        if c.type == "PERSON" and len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1] not in common:
+            names.append((parts[-1], GazEntry("PERSON", "propagated", surface)))
+    return Gazetteer(names)
+
+
+def tag_text(text: str) -> list[Candidate]:
+    """Mentions in one text on its own (no article context): for scripts and tests."""
+    return _field_candidates(text)
+
+
+def _context(mentions: Sequence[tuple[str, Candidate]]) -> Counter[str]:
+    """How often the article mentions each country, directly or through a nisba or a place that
+    has a single candidate."""
+    ctx: Counter[str] = Counter()
+    for text, c in mentions:
+        for e in c.entries[:1]:
+            if e.source == "country":
+                ctx[e.ref] += 1
+        cities = [e for e in c.entries if e.source == "city"]
+        if len(cities) == 1 and (place := city(int(cities[0].ref))) is not None:
+            ctx[place.country] += 1
+        if c.title is not None and c.title.country:
+            ctx[c.title.country] += 1
+    return ctx
+
+
+def _nisba_context(words: Sequence[Word]) -> Counter[str]:
+    ctx: Counter[str] = Counter()
+    for w in words:
+        iso = nisba_country(w.key)
+        if iso:
+            ctx[iso] += 1
+    return ctx
+
+
+def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Entity:
+    surface = c.surface or text[c.start : c.end]
+    kind = EntityType(c.type)
+    country = c.title.country if c.title else None
+    sector = c.title.sector if c.title else None
+    title = text[c.title_span[0] : c.title_span[1]] if c.title_span else None
+    geonames_id: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    wikidata: str | None = None
+    for e in c.entries:
+        if e.source == "actor":
+            actor = actors_by_id().get(e.ref)
+            if actor is not None:
+                country = country or actor.country
+                sector = sector or actor.sector
+                wikidata = actor.wikidata
+            break
+    if kind is EntityType.LOC:
+        first = c.entries[0] if c.entries else None
+        if first is not None and first.source == "country":
+            ctry = by_iso3().get(first.ref)
+            country = first.ref
+            geonames_id = ctry.geonames_id if ctry else None
+        else:
+            places: list[City] = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
+            best = disambiguate(places, ctx)
+            if best is not None:
+                country, geonames_id, lat, lon = best.country, best.geonames_id, best.lat, best.lon
+    return Entity(
+        type=kind,
+        text=surface,
+        start=c.start,
+        end=c.end,
+        field=field,
+        country=country,
+        sector=sector,
+        title=title,
+        wikidata_id=wikidata,
+        geonames_id=geonames_id,
+        lat=lat,
+        lon=lon,
+        value=c.value,
+        confidence=round(c.confidence, 3),
+        source=c.source,
+    )
 
 
 def tag(article: Article) -> TaggedArticle:
-    # Simplest honest version until the tagging stage lands: no entities.
-    return TaggedArticle(**article.model_dump())
+    fields = [(TextField.TITLE, article.title or ""), (TextField.BODY, article.body)]
+    analyzed = [(f, text, _analyze_field(text)) for f, text in fields]
+    per_field = [(f, text, cands) for f, text, (cands, _, _) in analyzed]
+    normalized = [nt for _, _, (_, _, nt) in analyzed]
+    # Second pass: bare recurrences of names the article established (المنفي after محمد المنفي).
+    known = _established([(text, c) for _, text, cands in per_field for c in cands])
+    if len(known):
+        updated = []
+        for (f, text, cands), nt in zip(per_field, normalized, strict=True):
+            extra = [
+                c
+                for c in _gazetteer_candidates(text, nt, known)
+                if all(c.end <= o.start or c.start >= o.end for o in cands)
+            ]
+            updated.append((f, text, resolve([*cands, *extra])))
+        per_field = updated
+    mentions = [(text, c) for _, text, cands in per_field for c in cands]
+    ctx = _context(mentions) + _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
+    entities = [_entity(f, text, c, ctx) for f, text, cands in per_field for c in cands]
+    # Canonical ids: one per entity across the article's title and body.
+    clusters = cluster_mentions([(e.type.value, e.text) for e in entities])
+    final = list(entities)
+    for cl in clusters:
+        cid = canonical_id(cl)
+        for m in cl.members:
+            e = final[m]
+            if e.type is EntityType.DATE:
+                continue
+            fill: dict[str, object] = {"canonical_id": cid, "canonical_name": cl.name}
+            if cl.actor is not None:
+                fill["wikidata_id"] = e.wikidata_id or cl.actor.wikidata
+                fill["country"] = e.country or cl.actor.country
+                fill["sector"] = e.sector or cl.actor.sector
+            final[m] = e.model_copy(update=fill)
+    # Attributes a person carries in one mention (title, country) hold for the whole entity.
+    for cl in clusters:
+        for attr in ("title", "country", "sector"):
+            val = next((getattr(final[m], attr) for m in cl.members if getattr(final[m], attr)), None)
+            if val is not None:
+                for m in cl.members:
+                    if getattr(final[m], attr) is None and final[m].type is not EntityType.DATE:
+                        final[m] = final[m].model_copy(update={attr: val})
+    return TaggedArticle(**article.model_dump(), entities=final)
+

@@ -9,16 +9,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from pyarabic import araby
 
 # Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) carry no identity for
 # matching news text, and writers use them inconsistently.
-_DROP = frozenset(araby.TASHKEEL) | frozenset("\u0670\u0640") | frozenset(
-    chr(c) for c in (*range(0x0610, 0x061B), *range(0x06D6, 0x06EE))
+_DROP = (
+    frozenset(araby.TASHKEEL)
+    | frozenset("\u0670\u0640")
+    | frozenset(chr(c) for c in (*range(0x0610, 0x061B), *range(0x06D6, 0x06EE)))
 )
 # Zero-width and bidi control characters scrapers leave behind.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad")
+_INVISIBLE = frozenset(
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
+)
 # Persian/Urdu letters that Arabic pages mix in (keyboard layouts), folded to their Arabic forms.
 _LETTERS = {"ی": "ي", "ک": "ك", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ڪ": "ك", "ي": "ي"}
 # Folds for matching only: hamza-carrying alefs, alef maqsura, ta marbuta.
@@ -42,6 +47,7 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+@cache
 def normalize_char(ch: str, fold: bool = True) -> str:
     """Normalized form of one character: '' when it is dropped."""
     if ch in _DROP or ch in _INVISIBLE:
@@ -52,7 +58,12 @@ def normalize_char(ch: str, fold: bool = True) -> str:
     if fold:
         ch = _FOLD.get(ch, ch)
     if ord(ch) > 0x7F and not ("\u0600" <= ch <= "\u06ff"):
-        ch = unicodedata.normalize("NFKC", ch)
+        # Compatibility forms (Arabic presentation forms, ligatures) expand into ordinary characters,
+        # which then get the same treatment (a diacritic inside a ligature is dropped too).
+        expanded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).lower())
+        if expanded != ch:
+            return "".join(normalize_char(c, fold) for c in expanded)
+        return ch
     return ch.lower()
 
 
@@ -62,13 +73,14 @@ def normalize(text: str, fold: bool = True) -> NormalizedText:
     alef maqsura and ta marbuta folded. Returns the text with its offset map."""
     out: list[str] = []
     offsets: list[int] = []
+    char = normalize_char
     for i, ch in enumerate(text):
-        n = normalize_char(ch, fold)
-        if not n:
-            continue
-        if n == " " and (not out or out[-1] == " "):
-            continue
-        for c in n:
+        for c in char(ch, fold):
+            # NFKC can expand a character into several, spaces included ("¨" -> " \u0308").
+            if c.isspace():
+                if not out or out[-1] == " ":
+                    continue
+                c = " "
             out.append(c)
             offsets.append(i)
     if out and out[-1] == " ":
@@ -78,6 +90,30 @@ def normalize(text: str, fold: bool = True) -> NormalizedText:
     return NormalizedText("".join(out), tuple(offsets))
 
 
+class _Table(dict[int, str]):
+    """str.translate table filled on first sight of each character (the same as normalize_char)."""
+
+    def __missing__(self, key: int) -> str:
+        value = normalize_char(chr(key))
+        self[key] = value
+        return value
+
+
+_TABLE = _Table()
+
+
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
-    """The normalized string alone, for keys and lookups."""
-    return normalize(text).text
+    """The normalized string alone, for keys and lookups: normalize(text).text, computed without the
+    offset map (translate, then collapse whitespace)."""
+    return " ".join(text.translate(_TABLE).split())
+
+
+_RUNS_OF_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_display(text: str) -> str:
+    """Display form of one line: invisible characters removed and runs of spaces collapsed, letters and
+    diacritics kept as written (the reader sees the outlet's spelling; matching uses normalize())."""
+    visible = "".join(ch for ch in text if ch not in _INVISIBLE)
+    return _RUNS_OF_SPACE.sub(" ", visible).strip()

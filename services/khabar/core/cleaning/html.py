@@ -1,0 +1,106 @@
+"""HTML pages -> main text and metadata, with trafilatura doing the content extraction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import trafilatura
+
+from khabar.core.cleaning.metadata import parse_date, split_keywords
+
+__all__ = ["HtmlPage", "extract", "looks_like_html"]
+
+_DOCUMENT_START = re.compile(r"^\s*(?:<!doctype\s+html|<html\b|<\?xml[^>]*>\s*<html\b)", re.IGNORECASE)
+_TAG = re.compile(
+    r"</?(?:html|head|body|p|div|span|a|br|h[1-6]|article|section|ul|li|meta|script)\b", re.IGNORECASE
+)
+# Publication timestamps in page metadata, with their time and zone (trafilatura keeps only the day).
+_META_DATE = (
+    re.compile(
+        r"<meta[^>]+(?:property|name|itemprop)=[\"'](?:article:published_time|og:published_time|"
+        r"datePublished|pubdate|publishdate|date)[\"'][^>]*content=[\"']([^\"']+)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"<meta[^>]+content=[\"']([^\"']+)[\"'][^>]*(?:property|name|itemprop)=[\"']"
+        r"(?:article:published_time|og:published_time|datePublished)[\"']",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\"datePublished\"\s*:\s*\"([^\"]+)\""),
+    re.compile(r"<time[^>]+datetime=[\"']([^\"']+)", re.IGNORECASE),
+)
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    text: str
+    title: str | None = None
+    published_at: datetime | None = None
+    site_name: str | None = None
+    author: str | None = None
+    keywords: list[str] = field(default_factory=list)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for a document that is HTML even if it was labelled text/plain."""
+    head = text[:5000]
+    return bool(_DOCUMENT_START.match(head)) or len(_TAG.findall(head)) >= 5
+
+
+def extract(html: str) -> HtmlPage:
+    """Main text (one block per line) and metadata of an HTML page; text is "" when there is none."""
+    doc: Any = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Only dates the page states: extensive search guesses from copyright lines and URLs.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    data: dict[str, Any] = {}
+    if doc is not None:
+        data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = str(data.get("text") or "")
+    if not text.strip():
+        text = _baseline(html)
+    published = _meta_date(html)
+    if published is None and data.get("date"):
+        published = parse_date(str(data["date"]))
+    keywords: list[str] = []
+    for group in (data.get("tags") or [], data.get("categories") or []):
+        for item in group if isinstance(group, list) else [group]:
+            keywords.extend(split_keywords(str(item)))
+    return HtmlPage(
+        text=text,
+        title=_opt(data.get("title")),
+        published_at=published,
+        site_name=_opt(data.get("sitename")),
+        author=_opt(data.get("author")),
+        keywords=list(dict.fromkeys(keywords)),
+    )
+
+
+def _baseline(html: str) -> str:
+    try:
+        _, text, _ = trafilatura.baseline(html)
+    except Exception:  # trafilatura raises assorted parser errors on broken markup
+        return ""
+    return str(text or "")
+
+
+def _meta_date(html: str) -> datetime | None:
+    head = html[:200_000]
+    for pattern in _META_DATE:
+        for value in pattern.findall(head):
+            parsed = parse_date(value)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _opt(value: object) -> str | None:
+    text = " ".join(str(value).split()) if value else ""
+    return text or None

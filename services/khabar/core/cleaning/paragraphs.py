@@ -1,0 +1,47 @@
+"""Line shapes (sentence, headline) and assembling kept lines into a body with Paragraph spans."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from khabar.core.models import Paragraph, ParagraphKind
+
+__all__ = ["assemble", "ends_sentence", "is_body_line", "is_headline_like", "word_count"]
+
+# What a sentence of running text ends with; headlines, captions and labels end without them.
+_TERMINAL = frozenset(".!?؟…:;؛")
+_CLOSERS = "\"'»”’)]"
+# A line this long is running text even when the outlet dropped the final full stop.
+_LONG_LINE_WORDS = 20
+_MAX_HEADLINE_WORDS = 25
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def ends_sentence(line: str) -> bool:
+    stripped = line.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def is_body_line(line: str) -> bool:
+    """Running text of the story: a sentence, or a line too long to be a headline."""
+    return ends_sentence(line) or word_count(line) >= _LONG_LINE_WORDS
+
+
+def is_headline_like(line: str) -> bool:
+    """A headline or section heading: a few words, no sentence punctuation at the end."""
+    return not is_body_line(line) and 2 <= word_count(line) <= _MAX_HEADLINE_WORDS
+
+
+def assemble(blocks: Sequence[tuple[str, ParagraphKind]]) -> tuple[str, list[Paragraph]]:
+    """Join blocks with single newlines; each block's span in the joined text becomes a Paragraph."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    for text, kind in blocks:
+        paragraphs.append(Paragraph(start=pos, end=pos + len(text), kind=kind))
+        parts.append(text)
+        pos += len(text) + 1
+    return "\n".join(parts), paragraphs

@@ -1,0 +1,142 @@
+"""One story's lines -> its headline, metadata and paragraphs, with the furniture dropped.
+
+Used for the main story and for every related teaser. Lines above the first sentence are the
+preamble (masthead, staff box, headline, caption, byline): the headline is kept as the title, the
+rest goes. Below it, short lines between paragraphs are section headings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from khabar.core.cleaning.furniture import byline_author, furniture_reason, is_staff_label
+from khabar.core.cleaning.metadata import MetaKind, parse_meta_line, split_keywords
+from khabar.core.cleaning.paragraphs import ends_sentence, is_body_line, is_headline_like, word_count
+from khabar.core.cleaning.title import pick_title
+from khabar.core.models import ParagraphKind
+from khabar.core.text.normalize import norm
+
+__all__ = ["Story", "read_story"]
+
+_MAX_STAFF_NAME_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Story:
+    title: str | None
+    blocks: list[tuple[str, ParagraphKind]]
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    source_name: str | None = None
+    author: str | None = None
+    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def has_text(self) -> bool:
+        return any(kind is ParagraphKind.PARAGRAPH for _, kind in self.blocks)
+
+
+@dataclass
+class _Meta:
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    source_name: str | None = None
+    author: str | None = None
+    keywords: list[str] = field(default_factory=list)
+
+
+def read_story(
+    lines: Sequence[str],
+    *,
+    title_hint: str | None = None,
+    known_names: Iterable[str | None] = (),
+    require_text: bool = False,
+) -> Story | None:
+    """Parse a story. Returns None when `require_text` and no sentence of running text remains (a
+    list of headlines under a related label is not a story)."""
+    meta = _Meta()
+    kept = _drop_furniture(lines, meta)
+    first = next((i for i, line in enumerate(kept) if is_body_line(line)), len(kept))
+    preamble, body = kept[:first], kept[first:]
+    names = [n for n in known_names if n]
+    if meta.source_name:
+        names.append(meta.source_name)
+    head = pick_title(preamble, title_hint, names)
+    drop = set(head.mastheads)
+    if head.title:
+        drop.add(norm(head.title))
+    if not body:
+        if require_text:
+            return None
+        # Nothing reads like running text (a bare feed item): keep what is left rather than nothing.
+        body = [ln for ln in preamble if norm(ln) not in drop] or ([head.title] if head.title else [])
+        blocks = [(ln, ParagraphKind.PARAGRAPH) for ln in body]
+    else:
+        blocks = _paragraphs(body, drop)
+    story = Story(
+        title=head.title,
+        blocks=blocks,
+        published_at=meta.published_at,
+        updated_at=meta.updated_at,
+        source_name=meta.source_name,
+        author=meta.author,
+        keywords=list(dict.fromkeys(meta.keywords)),
+    )
+    if require_text and not story.has_text:
+        return None
+    return story
+
+
+def _drop_furniture(lines: Sequence[str], meta: _Meta) -> list[str]:
+    kept: list[str] = []
+    after_staff_label = False
+    for line in lines:
+        if after_staff_label:
+            after_staff_label = False
+            # "رئيس مجلسى الإدارة والتحرير" on one line, the name on the next.
+            if word_count(line) <= _MAX_STAFF_NAME_WORDS and not ends_sentence(line):
+                continue
+        if is_staff_label(line):
+            after_staff_label = True
+            continue
+        found = parse_meta_line(line)
+        if found is not None:
+            _record(meta, found.kind, found.value, found.published_at)
+            continue
+        reason = furniture_reason(line)
+        if reason is not None:
+            if reason == "byline" and meta.author is None:
+                meta.author = byline_author(line) or None
+            continue
+        kept.append(line)
+    return kept
+
+
+def _record(meta: _Meta, kind: MetaKind, value: str, when: datetime | None) -> None:
+    # The first statement of each field wins: later ones belong to trailers and embedded teasers.
+    if kind is MetaKind.PUBLISHED and meta.published_at is None:
+        meta.published_at = when
+    elif kind is MetaKind.UPDATED and meta.updated_at is None:
+        meta.updated_at = when
+    elif kind is MetaKind.SOURCE and meta.source_name is None:
+        meta.source_name = value
+    elif kind is MetaKind.AUTHOR and meta.author is None:
+        meta.author = value
+    elif kind is MetaKind.KEYWORDS:
+        meta.keywords.extend(split_keywords(value))
+
+
+def _paragraphs(body: Sequence[str], drop: set[str]) -> list[tuple[str, ParagraphKind]]:
+    out: list[str] = []
+    for line in body:
+        n = norm(line)
+        if not is_body_line(line) and (n in drop or word_count(line) < 2):
+            continue  # a caption repeating the headline or a place name, a masthead in the footer
+        if out and norm(out[-1]) == n:
+            continue  # the same block printed twice
+        out.append(line)
+    while out and not is_body_line(out[-1]):
+        out.pop()  # a heading with no text under it is a trailer ("موضوعات متعلقة" and the like)
+    return [(ln, ParagraphKind.HEADING if is_headline_like(ln) else ParagraphKind.PARAGRAPH) for ln in out]

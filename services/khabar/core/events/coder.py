@@ -1,0 +1,535 @@
+"""The event coder: one tagged article -> PLOVER/CAMEO events (pure; no I/O beyond the packaged
+coding table).
+
+Per sentence: triggers from the coding table, their modality (negated, expected and topical
+mentions make no event; scheduled meetings become AGREE), actor and recipient by word order and
+cues, mode from words in the sentence, date and place. A sentence that only elaborates the one
+before ("وجاء ذلك خلال ...", "ذلك في اتصال هاتفي") lends it its date, place and mode. Events of one
+article with the same type and participants are one event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from khabar.core.events.countries import country_name
+from khabar.core.events.dates import DateMention, find_dates
+from khabar.core.events.ids import event_id
+from khabar.core.events.modality import Status, assess
+from khabar.core.events.morphology import loose
+from khabar.core.events.participants import Kind, Mention, StoryPeople, mentions_in, story_people
+from khabar.core.events.places import choose_place
+from khabar.core.events.roles import assign_roles, is_cue
+from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
+from khabar.core.events.triggers import Trigger, find_triggers, token_readings
+from khabar.core.models import (
+    Actor,
+    DatePrecision,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Location,
+    TaggedArticle,
+    TextField,
+)
+from khabar.core.text.normalize import norm
+from khabar.core.text.sentences import Sentence, split_sentences
+from khabar.core.text.tokens import Token, tokenize
+
+__all__ = ["PIPELINE_VERSION", "code_events"]
+
+PIPELINE_VERSION = "events-0.1"
+
+
+def _set(*words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words)
+
+
+# Words that close a clause for role assignment: what follows belongs to another predicate.
+_CLAUSE_OPENERS = _set(
+    "أن",
+    "ان",
+    "إن",
+    "بأن",
+    "وأن",
+    "أنه",
+    "انه",
+    "بأنه",
+    "حيث",
+    "كما",
+    "ثم",
+    "بينما",
+    "فيما",
+    "الذي",
+    "التي",
+    ":",
+)
+_CLAUSE_ENDERS = _set(
+    "بحسب",
+    "حسب",
+    "وفقا",
+    "وفق",
+    "نقلا",
+    "صادر",
+    "حيث",
+    "كما",
+    "بينما",
+    "فيما",
+    "الذي",
+    "التي",
+    "الذين",
+    "أن",
+    "وأن",
+    "إن",
+    "وإن",
+    "بأن",
+    "مشيرا",
+    "مؤكدا",
+    "موضحا",
+    "مضيفا",
+    "معربا",
+    "مشيرة",
+    "مؤكدة",
+    "لافتا",
+)
+# Words after which a verb-looking form is a verbal noun ("تم بحث", "شهد اللقاء بحث").
+_MASDAR_GOVERNORS = _set(
+    "تم",
+    "وتم",
+    "يتم",
+    "جرى",
+    "وجرى",
+    "شهد",
+    "وشهد",
+    "تناول",
+    "وتناول",
+    "خلال",
+    "عقب",
+    "بعد",
+    "أثناء",
+    "اثناء",
+)
+# First words of a sentence that only elaborates the previous one.
+_ELABORATION = _set("ذلك", "وذلك", "جاء", "وجاء", "يأتي", "ويأتي", "تأتي", "وتأتي", "جرى", "وجرى")
+_SCHEDULE_WORDS = _set(
+    "المقرر", "المزمع", "المرتقب", "المقبل", "المقبلة", "القادم", "القادمة", "لحضور", "للمشاركة", "لزيارة"
+)
+
+
+@dataclass
+class _Draft:
+    family: Family
+    type: str
+    mode: str | None
+    cameo: str
+    goldstein: float
+    actor: Mention
+    recipient: Mention | None
+    sentence: Sentence
+    trigger: str
+    confidence: float
+    date: DateMention | None = None
+    place: Mention | None = None
+    contexts: set[str] = field(default_factory=set)
+    in_title: bool = False
+
+
+@dataclass
+class _Story:
+    """What the coder remembers while reading an article."""
+
+    topic: Mention | None = None
+    last: _Draft | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    sentence: Sentence
+    tokens: list[Token]
+    words: list[str]
+    mentions: list[Mention]
+    in_title: bool
+
+
+def _unit(sentence: Sentence, entities: list[Entity], people: StoryPeople, in_title: bool) -> _Unit:
+    tokens = [
+        Token(t.text, t.start + sentence.start, t.end + sentence.start) for t in tokenize(sentence.text)
+    ]
+    words = [norm(t.text) for t in tokens]
+    return _Unit(sentence, tokens, words, mentions_in(tokens, words, entities, people), in_title)
+
+
+def _elaborates(unit: _Unit) -> bool:
+    first = [w for w in unit.words[:3] if w[:1].isalnum()]
+    return bool(first) and first[0] in _ELABORATION
+
+
+def _key(m: Mention) -> str:
+    e = m.entity
+    if m.kind is Kind.COUNTRY and m.country:
+        return f"ctry:{m.country}"
+    if e is not None and e.canonical_id:
+        return e.canonical_id
+    name = norm(m.name).split()
+    if m.kind is Kind.PERSON and name:
+        return f"per:{name[-1]}"
+    return f"org:{' '.join(name)}"
+
+
+def _clause(words: list[str], trig: Trigger, prev_end: int, next_start: int) -> tuple[int, int]:
+    start = prev_end
+    for k in range(trig.index - 1, prev_end - 1, -1):
+        if words[k] in _CLAUSE_OPENERS:
+            start = k + 1
+            break
+    end = next_start
+    for k in range(trig.index + 1, next_start):
+        if words[k] in _CLAUSE_ENDERS:
+            end = k
+            break
+    return start, end
+
+
+def _mode(family: Family, units: list[_Unit]) -> tuple[str | None, str, float]:
+    readings = {loose(r) for u in units for w in u.words for r in token_readings(w)}
+    for rule in family.modes:
+        if readings & rule.words:
+            return rule.mode, rule.cameo, rule.goldstein
+    return family.mode, family.cameo, family.goldstein
+
+
+def _contexts(table: CodingTable, units: list[_Unit]) -> set[str]:
+    words = {w for u in units for w in u.words} | {w[1:] for u in units for w in u.words if w[:1] in "وبل"}
+    return {name for name, keys in table.contexts.items() if words & keys}
+
+
+def _schedule_limit(words: list[str], after: int) -> int | None:
+    return next((k for k in range(after + 1, len(words)) if words[k] in _SCHEDULE_WORDS), None)
+
+
+def _pick_date(mentions: list[DateMention], scheduled: bool, limit: int | None) -> DateMention | None:
+    if scheduled:
+        future = [d for d in mentions if d.future]
+        return future[0] if future else (mentions[0] if mentions else None)
+    usable = [d for d in mentions if not d.future and (limit is None or d.index < limit)]
+    return usable[0] if usable else None
+
+
+def _countries_of(draft: _Draft) -> list[Mention] | None:
+    """The two sides of an earlier event as states, for "اتفق الجانبان" after a meeting."""
+    sides = [m for m in (draft.actor, draft.recipient) if m is not None]
+    isos = [m.country for m in sides]
+    if len(sides) == 2 and all(isos) and isos[0] != isos[1]:
+        return [
+            Mention(
+                Kind.COUNTRY,
+                m.index,
+                m.end_index,
+                country_name(str(m.country)),
+                None,
+                m.country,
+                resolved=True,
+            )
+            for m in sides
+        ]
+    return sides if len(sides) == 2 else None
+
+
+def _code_unit(
+    unit: _Unit, follow: _Unit | None, table: CodingTable, published: dt.date | None, story: _Story
+) -> list[_Draft]:
+    out: list[_Draft] = []
+    words = unit.words
+    triggers = find_triggers(unit.tokens, table)
+    inside_entities = {
+        k for m in unit.mentions if m.entity is not None for k in range(m.index + 1, m.end_index + 1)
+    }
+    for n, trig in enumerate(triggers):
+        if trig.index in inside_entities or (trig.is_noun and _is_reference(trig, unit)):
+            continue
+        if _is_masdar(words, trig, triggers[n - 1] if n else None):
+            continue
+        modality = assess(words, trig)
+        if modality.status in (Status.NEGATED, Status.EXPECTED, Status.TOPIC):
+            continue
+        family = trig.entry.family
+        prev_end = triggers[n - 1].last + 1 if n else 0
+        next_start = triggers[n + 1].index if n + 1 < len(triggers) else len(words)
+        start, end = _clause(words, trig, prev_end, next_start)
+        roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic)
+        actor, recipient = roles.actor, roles.recipient
+        resolved = any(m is not None and m.resolved for m in (actor, recipient)) or actor is story.topic
+        # "الجانبان" as subject or counterpart, not in a genitive further on ("مصالح البلدين").
+        actor, recipient = (
+            None if m is not None and m.kind is Kind.PLURAL and m.index > trig.index + 3 else m
+            for m in (actor, recipient)
+        )
+        if any(m is not None and m.kind is Kind.PLURAL for m in (actor, recipient)):
+            last = story.last
+            if last is None or last.type == family.type:
+                continue  # "ناقش الجانبان ..." elaborates the meeting already coded
+            sides = _countries_of(last)
+            if sides is None:
+                continue
+            actor, recipient = sides
+        if trig.is_noun:
+            # A verbal noun is only an event with its counterpart named after a cue ("لقائه بـ X").
+            if recipient is None or recipient.index < trig.index:
+                continue
+            if not (
+                recipient.direct_cue in family.cues
+                or any(is_cue(words[k], family, False) for k in range(trig.index + 1, recipient.index + 1))
+            ):
+                continue
+        scheduled = modality.status is Status.SCHEDULED
+        limit = None if scheduled else _schedule_limit(words, trig.index)
+        context_units = [unit, follow] if follow else [unit]
+        visit = family.mode == "visit"
+        place = choose_place(unit.mentions, words, trig.index, visit, limit)
+        if place is None and follow is not None:
+            place = choose_place(follow.mentions, follow.words, 0, visit)
+        if recipient is None and family.target_from_place and place is not None and place.country:
+            recipient = Mention(
+                Kind.COUNTRY,
+                place.index,
+                place.end_index,
+                country_name(place.country),
+                None,
+                place.country,
+                resolved=True,
+            )
+        if actor is None or (recipient is None and not family.single_actor):
+            continue
+        if recipient is not None and _key(actor) == _key(recipient):
+            continue
+        date = _pick_date(find_dates(words, published), scheduled, limit)
+        if date is None and follow is not None:
+            date = _pick_date(find_dates(follow.words, published), scheduled, None)
+        mode, cameo, goldstein = _mode(family, context_units)
+        etype = family.type
+        if scheduled:
+            etype, mode = "AGREE", None
+            cameo, goldstein = ("036", 4.0) if family.type == "CONSULT" else ("030", 4.0)
+        confidence = (0.75 if trig.is_noun else 0.9) * modality.confidence * (0.85 if resolved else 1.0)
+        if unit.in_title:
+            confidence *= 0.8
+        draft = _Draft(
+            family,
+            etype,
+            mode,
+            cameo,
+            goldstein,
+            actor,
+            recipient,
+            unit.sentence,
+            trig.text,
+            round(confidence, 3),
+            date,
+            place,
+            _contexts(table, context_units),
+            unit.in_title,
+        )
+        out.append(draft)
+        story.last = draft
+        if roles.subject is not None and roles.subject.kind is not Kind.PLURAL:
+            story.topic = roles.subject
+    if not triggers:
+        # A sentence led by a named person without an event still moves the story's topic.
+        people = [m for m in unit.mentions if m.kind is Kind.PERSON and not m.absorbed]
+        if people and people[0].index <= 3:
+            story.topic = people[0]
+    return out
+
+
+def _is_reference(trig: Trigger, unit: _Unit) -> bool:
+    """A definite verbal noun ("اللقاء", "بالمباحثات") refers to an event already reported."""
+    stems = token_readings(trig.text)
+    return any(s.startswith("ال") for s in stems)
+
+
+def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> bool:
+    if trig.is_noun:
+        return False
+    k = trig.index - 1
+    while k >= 0 and (not words[k][:1].isalnum() or words[k] in _set("أيضا", "ايضا")):
+        k -= 1
+    if k >= 0 and words[k] in _MASDAR_GOVERNORS:
+        return True
+    return previous is not None and previous.is_noun and trig.index - previous.last <= 3
+
+
+def _best_name(m: Mention, entities: list[Entity]) -> str:
+    """The fullest name the article gives this participant ("محمد المنفي" over "المنفي")."""
+    if m.entity is None or (m.kind is Kind.COUNTRY and m.entity is None):
+        return m.name
+    e = m.entity
+    key = _key(m)
+    names = [
+        x.text
+        for x in entities
+        if x.type is e.type and _key(Mention(m.kind, 0, 0, x.text, x, x.country)) == key
+    ]
+    return max(names or [m.name], key=len)
+
+
+def _actor(m: Mention, entities: list[Entity]) -> Actor:
+    e = m.entity
+    if m.kind is Kind.COUNTRY:
+        return Actor(
+            name=m.name if e is None else e.text,
+            type="COUNTRY",
+            canonical_id=e.canonical_id if e else None,
+            country=m.country,
+            sector="GOV" if e is None else e.sector,
+            wikidata_id=e.wikidata_id if e else None,
+        )
+    return Actor(
+        name=_best_name(m, entities),
+        type="PERSON" if m.kind is Kind.PERSON else "ORG",
+        canonical_id=e.canonical_id if e else None,
+        country=m.country,
+        sector=e.sector if e else None,
+        title=e.title if e else None,
+        wikidata_id=e.wikidata_id if e else None,
+    )
+
+
+def _location(m: Mention) -> Location:
+    e = m.entity
+    return Location(
+        name=m.name,
+        country=(e.country if e and e.country else m.country),
+        lat=e.lat if e else None,
+        lon=e.lon if e else None,
+        geonames_id=e.geonames_id if e else None,
+    )
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per (type, participants) in an article: later mentions fill what the first lacks."""
+    merged: dict[tuple[str, frozenset[str]], _Draft] = {}
+    for d in drafts:
+        key = (d.type, frozenset(_key(m) for m in (d.actor, d.recipient) if m is not None))
+        first = merged.get(key)
+        if first is None:
+            merged[key] = d
+            continue
+        if first.in_title and not d.in_title:
+            # Prefer body evidence; keep what the headline knew.
+            d.date, d.place = d.date or first.date, d.place or first.place
+            d.confidence = max(d.confidence, first.confidence)
+            merged[key] = d
+            continue
+        first.date = first.date or d.date
+        first.place = first.place or d.place
+        first.mode = first.mode or d.mode
+        first.contexts |= d.contexts
+        first.confidence = max(first.confidence, d.confidence)
+    return list(merged.values())
+
+
+def _consistent(entities: list[Entity]) -> list[Entity]:
+    """One sense per article: an ORG mention spelled like a place the article tags as LOC ("خلال
+    زيارته لموسكو" next to "إلى موسكو") is that place."""
+    places = {norm(e.text): e for e in entities if e.type is EntityType.LOC}
+    out = []
+    for e in entities:
+        loc = places.get(norm(e.text)) if e.type is EntityType.ORG else None
+        if loc is not None:
+            e = e.model_copy(
+                update={
+                    "type": EntityType.LOC,
+                    "country": loc.country,
+                    "geonames_id": loc.geonames_id,
+                    "lat": loc.lat,
+                    "lon": loc.lon,
+                    "canonical_id": loc.canonical_id,
+                }
+            )
+        out.append(e)
+    return out
+
+
+def _sides(d: _Draft) -> tuple[set[str], set[str]]:
+    ms = [m for m in (d.actor, d.recipient) if m is not None]
+    return {_key(m) for m in ms}, {m.country for m in ms if m.country}
+
+
+def _drop_echoed_headlines(drafts: list[_Draft]) -> list[_Draft]:
+    """A headline restates the lead in fewer words ("اللافي يبحث مع وفد روسي"): drop a headline
+    event when the body has one of the same type sharing a participant or the pair of countries."""
+    body = [d for d in drafts if not d.in_title]
+    out = []
+    for d in drafts:
+        if d.in_title:
+            keys, countries = _sides(d)
+            if any(
+                b.type == d.type
+                and (keys & _sides(b)[0] or (len(countries) == 2 and countries == _sides(b)[1]))
+                for b in body
+            ):
+                continue
+        out.append(d)
+    return out
+
+
+def code_events(tagged: TaggedArticle) -> list[Event]:
+    """Events coded from one tagged article, in order of first mention."""
+    table = coding_table()
+    published = tagged.published_at.date() if tagged.published_at else None
+    entities = _consistent(tagged.entities)
+    people = story_people(entities, tagged.body)
+    body_units = [_unit(s, entities, people, False) for s in split_sentences(tagged.body)]
+    story = _Story()
+    drafts: list[_Draft] = []
+    for i, unit in enumerate(body_units):
+        follow = body_units[i + 1] if i + 1 < len(body_units) and _elaborates(body_units[i + 1]) else None
+        drafts.extend(_code_unit(unit, follow, table, published, story))
+    if tagged.title:
+        title_entities = [
+            e.model_copy(update={"field": TextField.BODY})
+            for e in tagged.entities
+            if e.field is TextField.TITLE
+        ]
+        headline = Sentence(tagged.title, 0, len(tagged.title))
+        unit = _unit(headline, title_entities, people, True)
+        drafts.extend(_code_unit(unit, None, table, published, _Story()))
+    events: list[Event] = []
+    for d in _drop_echoed_headlines(_merge(drafts)):
+        keys = [_key(m) for m in (d.actor, d.recipient) if m is not None]
+        place_key = None
+        if d.place is not None:
+            e = d.place.entity
+            place_key = f"gn:{e.geonames_id}" if e and e.geonames_id else f"loc:{norm(d.place.name)}"
+        date = d.date.date if d.date else None
+        events.append(
+            Event(
+                id=event_id(d.type, keys, date, place_key),
+                type=d.type,
+                mode=d.mode,
+                context=sorted(d.contexts),
+                cameo=d.cameo,
+                quad_class=quad_class(d.cameo),
+                goldstein=d.goldstein,
+                actors=[_actor(d.actor, entities)],
+                recipients=[_actor(d.recipient, entities)] if d.recipient else [],
+                date=date,
+                date_precision=d.date.precision if d.date else DatePrecision.UNKNOWN,
+                location=_location(d.place) if d.place else None,
+                # Headline evidence has no span in the body: -1/-1 marks it.
+                evidence=Evidence(
+                    text=d.sentence.text,
+                    article_id=tagged.id,
+                    start=-1 if d.in_title else d.sentence.start,
+                    end=-1 if d.in_title else d.sentence.end,
+                ),
+                trigger=d.trigger,
+                article_ids=[tagged.id],
+                mention_count=1,
+                confidence=d.confidence,
+                pipeline_version=f"{PIPELINE_VERSION}+table-{table.version}",
+            )
+        )
+    return events

@@ -1,0 +1,185 @@
+"""When an event happened: explicit dates and relative expressions in its sentence, resolved
+against the article's publication date, with a precision. Never the processing time: without a
+publication date a relative expression ("أمس") resolves to nothing.
+
+Handled: "10 يونيو 2025" / "10 حزيران" (day), "شهر مايو المقبل" / "منتصف أكتوبر 2025" (month),
+"اليوم الإثنين" / "أمس" / "أول أمس" (day, relative), "الخميس الماضي" / "يوم السبت" (the most recent
+such weekday on or before publication; after it with a future marker), "عام 2015" (year).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from khabar.core.models import DatePrecision
+from khabar.core.text.calendar import FUTURE_MARKERS, MONTHS, PAST_MARKERS, RELATIVE_DAYS, WEEKDAYS
+from khabar.core.text.normalize import norm
+
+__all__ = ["DateMention", "find_dates"]
+
+_MONTH_WORDS = frozenset(w for key in MONTHS for w in key.split())
+_YEAR_WORDS = frozenset(norm(w) for w in ("عام", "العام", "سنة", "لعام"))
+_MONTH_PREFIX = frozenset(
+    norm(w) for w in ("شهر", "منتصف", "مطلع", "أواخر", "أوائل", "نهاية", "بداية", "خلال")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    date: dt.date
+    precision: DatePrecision
+    future: bool  # marked as after publication ("المقبل") or resolved after it
+    index: int  # token index where the expression starts
+
+
+def _strip(word: str) -> str:
+    """Drop a glued preposition or conjunction (وأمس، بالخميس) for calendar lookups."""
+    for prefix in ("وال", "بال", "فال", "ال"):
+        if word.startswith(prefix) and word[len(prefix) - 2 :] in WEEKDAYS:
+            return word[len(prefix) - 2 :]
+    if word[:1] in "وبف" and word[1:] in WEEKDAYS | RELATIVE_DAYS.keys() | MONTHS.keys():
+        return word[1:]
+    return word
+
+
+def _number(word: str) -> int | None:
+    return int(word) if word.isdigit() and len(word) <= 4 else None
+
+
+def _month_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(month number, tokens used) when a month name starts at i ("تشرين الاول" takes two)."""
+    if i + 1 < len(words) and f"{_strip(words[i])} {words[i + 1]}" in MONTHS:
+        return MONTHS[f"{_strip(words[i])} {words[i + 1]}"], 2
+    w = _strip(words[i])
+    if w in MONTHS:
+        return MONTHS[w], 1
+    return None
+
+
+def _marker(words: list[str], j: int) -> str | None:
+    if j < len(words):
+        if words[j] in FUTURE_MARKERS:
+            return "future"
+        if words[j] in PAST_MARKERS:
+            return "past"
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_year(month: int, marker: str | None, published: dt.date) -> int:
+    if marker == "future" and month < published.month:
+        return published.year + 1
+    if marker == "past" and month > published.month:
+        return published.year - 1
+    return published.year
+
+
+def _weekday(target: int, marker: str | None, published: dt.date) -> dt.date:
+    back = (published.weekday() - target) % 7
+    if marker == "future":
+        return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+    if marker == "past" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def find_dates(words: list[str], published: dt.date | None) -> list[DateMention]:
+    """Date expressions in a sentence's normalized `words`, in order."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(words):
+        w = _strip(words[i])
+        num = _number(w)
+        month = _month_at(words, i + 1) if num is not None and i + 1 < len(words) else None
+        if num is not None and 1 <= num <= 31 and month:
+            m, used = month
+            j = i + 1 + used
+            year = _number(words[j]) if j < len(words) else None
+            if year is not None and year >= 1900:
+                d = _safe_date(year, m, num)
+                j += 1
+                marker = None
+            elif published:
+                marker = _marker(words, j)
+                d = _safe_date(_month_year(m, marker, published), m, num)
+            else:
+                d = None
+            if d:
+                out.append(DateMention(d, DatePrecision.DAY, bool(published and d > published), i))
+            i = j
+            continue
+        month = _month_at(words, i)
+        if month and (
+            (i > 0 and (words[i - 1] in _MONTH_PREFIX or _strip(words[i - 1]) in _MONTH_PREFIX))
+            or (
+                i + 1 < len(words)
+                and (_number(words[i + 1]) or words[i + 1] in FUTURE_MARKERS | PAST_MARKERS)
+            )
+        ):
+            m, used = month
+            j = i + used
+            year = _number(words[j]) if j < len(words) else None
+            marker = _marker(words, j)
+            if year is not None and year >= 1900:
+                out.append(
+                    DateMention(
+                        dt.date(year, m, 1),
+                        DatePrecision.MONTH,
+                        bool(published and (year, m) > (published.year, published.month)),
+                        i,
+                    )
+                )
+            elif published:
+                y = _month_year(m, marker, published)
+                out.append(
+                    DateMention(
+                        dt.date(y, m, 1),
+                        DatePrecision.MONTH,
+                        marker == "future" or (y, m) > (published.year, published.month),
+                        i,
+                    )
+                )
+            i = j + 1
+            continue
+        if w in _YEAR_WORDS and i + 1 < len(words):
+            year = _number(words[i + 1])
+            if year is not None and 1900 <= year <= 2100:
+                out.append(
+                    DateMention(
+                        dt.date(year, 1, 1), DatePrecision.YEAR, bool(published and year > published.year), i
+                    )
+                )
+                i += 2
+                continue
+        two = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
+        three = f"{two} {words[i + 2]}" if i + 2 < len(words) else ""
+        rel = next((k for k in (three, two, w) if k and k in RELATIVE_DAYS), None)
+        if rel is not None:
+            used = len(rel.split())
+            if published:
+                d = published + dt.timedelta(days=RELATIVE_DAYS[rel])
+                j = i + used
+                if j < len(words) and _strip(words[j]) in WEEKDAYS:
+                    target = WEEKDAYS[_strip(words[j])]
+                    if d.weekday() != target and RELATIVE_DAYS[rel] == 0:
+                        d = _weekday(target, None, published)  # "اليوم الخميس" published the next day
+                    used += 1
+                out.append(DateMention(d, DatePrecision.DAY, d > published, i))
+            i += used
+            continue
+        if w in WEEKDAYS:
+            marker = _marker(words, i + 1)
+            if published:
+                d = _weekday(WEEKDAYS[w], marker, published)
+                out.append(DateMention(d, DatePrecision.DAY, d > published, i))
+            i += 2 if marker else 1
+            continue
+        i += 1
+    return out

@@ -1,0 +1,138 @@
+"""Negation, modality and attribution around a trigger.
+
+Decisions (documented in docs/events.md):
+- negated ("لم يتم التوصل إلى اتفاق", "لن يلتقي", "نفى ... أن يكون التقى") -> no event;
+- expected or hypothetical ("من المتوقع أن تناقش", "قد يلتقي", "إذا وقع") -> no event: nobody did
+  anything yet, and nobody committed to it;
+- scheduled or announced by the participants ("سيلتقي", "من المقرر أن يزور", "يعتزم زيارة") -> the
+  PLOVER reading of an announced meeting: AGREE (CAMEO 036, intent to meet), lower confidence;
+- a trigger that is the topic of a statement rather than a happening ("أكد أهمية تعزيز التعاون",
+  "بهدف بحث", "لبحث") -> no event;
+- reported speech and anonymous sourcing ("بحسب مصادر", "وفقا لبيان") -> event kept, confidence
+  lowered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from khabar.core.events.morphology import Aspect
+from khabar.core.events.triggers import Trigger
+from khabar.core.text.normalize import norm
+
+__all__ = ["Modality", "Status", "assess"]
+
+
+class Status(StrEnum):
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    EXPECTED = "expected"
+    SCHEDULED = "scheduled"
+    TOPIC = "topic"
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    status: Status
+    confidence: float  # multiplier for the event's confidence
+
+
+def _set(*words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words)
+
+
+_NEGATORS = _set(
+    "لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "لما", "ولم", "ولن", "ولا", "فلم", "غير"
+)
+_DENIAL = _set("نفى", "نفت", "ينفي", "تنفي", "نفي", "ونفى", "ونفت")
+_EXPECTED = _set(
+    "المتوقع",
+    "يتوقع",
+    "تتوقع",
+    "يرجح",
+    "المرجح",
+    "المحتمل",
+    "يحتمل",
+    "ربما",
+    "إذا",
+    "اذا",
+    "لو",
+    "حال",
+    "ويتوقع",
+)
+_SCHEDULED = _set(
+    "المقرر", "المرتقب", "يعتزم", "تعتزم", "سوف", "ينوي", "تنوي", "المزمع", "يزمع", "سيتم", "المنتظر"
+)
+# Nouns and particles after which a trigger is what a statement is about, not something that happened.
+_TOPIC = _set(
+    "أهمية",
+    "ضرورة",
+    "بهدف",
+    "هدف",
+    "يهدف",
+    "تهدف",
+    "سعي",
+    "سعيا",
+    "أجل",
+    "حرص",
+    "الحرص",
+    "استعداد",
+    "إمكانية",
+    "امكانية",
+    "فرص",
+    "سبل",
+    "آليات",
+    "يأمل",
+    "تأمل",
+    "أمل",
+    "دعوة",
+    "إلى",
+    "الى",
+)
+_QUALIFIERS = _set("قد")
+_REPORTED = _set(
+    "بحسب",
+    "حسب",
+    "وفقا",
+    "وفق",
+    "نقلا",
+    "ذكرت",
+    "ذكر",
+    "أفادت",
+    "أفاد",
+    "نسبت",
+    "زعم",
+    "زعمت",
+    "مصادر",
+    "مصدر",
+    "تقارير",
+    "وكالة",
+)
+_ANONYMOUS = _set("مصادر", "مصدر", "مطلعة", "مطلع", "تقارير")
+_WINDOW = 4
+
+
+def assess(words: list[str], trigger: Trigger) -> Modality:
+    """Modality of `trigger` from the normalized `words` of its sentence."""
+    i = trigger.index
+    before = words[max(0, i - _WINDOW) : i]
+    wider = words[max(0, i - 8) : i]
+    if any(w in _NEGATORS for w in before) or any(w in _DENIAL for w in wider):
+        return Modality(Status.NEGATED, 0.0)
+    if any(w in _EXPECTED for w in wider):
+        return Modality(Status.EXPECTED, 0.0)
+    if trigger.purpose_prefix or (trigger.is_noun and any(w in _TOPIC for w in words[max(0, i - 2) : i])):
+        return Modality(Status.TOPIC, 0.0)
+    if any(w in _TOPIC and w not in _set("دعوة", "إلى", "الى") for w in words[max(0, i - 2) : i]):
+        return Modality(Status.TOPIC, 0.0)
+    if trigger.future_prefix or any(w in _SCHEDULED for w in wider):
+        return Modality(Status.SCHEDULED, 0.6)
+    if any(w in _QUALIFIERS for w in before) and trigger.entry.aspect is Aspect.IMPERFECT:
+        return Modality(Status.EXPECTED, 0.0)
+    confidence = 1.0
+    if any(w in _ANONYMOUS for w in words):
+        confidence = 0.7
+    elif any(w in _REPORTED for w in words):
+        confidence = 0.85
+    return Modality(Status.ASSERTED, confidence)

@@ -1,0 +1,336 @@
+"""Who can take part in an event in one sentence: the tagger's entities plus the nominal references
+Arabic news uses for people already introduced, each placed on the sentence's tokens.
+
+- PERSON and ORG entities are participants; a LOC that names a country is the state acting as a
+  whole (COUNTRY) unless a locative (في، بـ، داخل، لدى ...) makes it a place; other LOCs are places.
+- An ORG or country just before a person's name is part of that person's title ("سفير روسيا لدى
+  ليبيا، حيدر أغانين", "بوزارة الخارجية الروسية، كينتشاك"): it is absorbed, and gives the person a
+  nationality when the tagger gave none.
+- "رئيس حكومة الوحدة الوطنية" without a name is the story's person carrying that title.
+- "نظيره الروسي", "الوفد الليبي", "الجانب الروسي", "مسؤولين ليبيين" are a country's side (COUNTRY).
+- "الجانبان", "الطرفان", "البلدان" point back to the previous event's participants (PLURAL).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from khabar.core.events.countries import country_of_name, country_of_word
+from khabar.core.models import Entity, EntityType, TextField
+from khabar.core.text.normalize import norm
+from khabar.core.text.tokens import Token
+
+__all__ = ["Kind", "Mention", "StoryPeople", "mentions_in", "person_country", "story_people"]
+
+
+class Kind(StrEnum):
+    PERSON = "PERSON"
+    ORG = "ORG"
+    COUNTRY = "COUNTRY"
+    PLACE = "PLACE"
+    PLURAL = "PLURAL"
+
+
+def _set(*words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words)
+
+
+ROLE_WORDS = _set(
+    "رئيس",
+    "الرئيس",
+    "رئيسة",
+    "وزير",
+    "الوزير",
+    "وزيرة",
+    "سفير",
+    "السفير",
+    "سفيرة",
+    "نائب",
+    "النائب",
+    "مسؤول",
+    "المسؤول",
+    "مسؤولين",
+    "مسؤولون",
+    "عضو",
+    "مبعوث",
+    "المبعوث",
+    "وفد",
+    "الوفد",
+    "نظير",
+    "نظيره",
+    "نظيرته",
+    "قائد",
+    "القائد",
+    "أمين",
+    "الأمين",
+    "ملك",
+    "الملك",
+    "أمير",
+    "الأمير",
+    "ولي",
+    "ممثل",
+    "الممثل",
+    "ممثلين",
+    "مدير",
+    "المدير",
+    "حاكم",
+    "زعيم",
+    "الزعيم",
+    "المتحدث",
+    "متحدث",
+    "الفريق",
+    "اللواء",
+    "العقيد",
+    "المشير",
+    "الجنرال",
+    "السيد",
+    "الشيخ",
+    "مستشار",
+    "المستشار",
+    "الجانب",
+    "جانب",
+    "الطرف",
+    "رئاسة",
+    "الحكومة",
+    "حكومة",
+    "قوات",
+    "القوات",
+    "الجيش",
+    "جيش",
+    "الملحق",
+    "مندوب",
+    "المندوب",
+    "أركان",
+)
+# Role nouns that, followed by a nationality adjective, stand for that country's side.
+_SIDE_WORDS = _set(
+    "نظيره",
+    "نظيرته",
+    "نظيرهم",
+    "الوفد",
+    "وفد",
+    "الجانب",
+    "جانب",
+    "الطرف",
+    "مسؤولين",
+    "مسؤولون",
+    "المسؤولين",
+    "السفير",
+    "سفير",
+    "المبعوث",
+    "الحكومة",
+    "حكومة",
+    "الجيش",
+    "القوات",
+    "قوات",
+    "السلطات",
+)
+_PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
+# Words that cannot sit inside a title between an organization and a name.
+_TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث", "كما", "التقى", "خلال", "بين")
+# Words before a country name that make it a place, not an acting state.
+LOCATIVES = _set(
+    "في",
+    "داخل",
+    "عمق",
+    "بعمق",
+    "لدى",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "أنحاء",
+    "العاصمة",
+    "بالعاصمة",
+    "مدينة",
+    "بمدينة",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    kind: Kind
+    index: int  # first token index in the sentence
+    end_index: int  # last token index
+    name: str
+    entity: Entity | None = None
+    country: str | None = None
+    absorbed: bool = False  # part of a following person's title
+    direct_cue: str | None = None  # preposition glued to or right before the mention (ل، من، مع ...)
+    resolved: bool = False  # found by reference, not by name
+    weak: bool = False  # a one-word "name" the article never gives in full: likely a mis-tagged title word
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPeople:
+    """The article's persons with the normalized words that precede each mention (their titles)."""
+
+    persons: tuple[tuple[Entity, frozenset[str]], ...]
+    surnames: frozenset[str] = frozenset()  # last words of the multi-word person names
+
+
+def story_people(entities: list[Entity], body: str) -> StoryPeople:
+    out = []
+    for e in entities:
+        if e.type is EntityType.PERSON and e.field is TextField.BODY:
+            before = body[max(0, e.start - 80) : e.start]
+            before = before.split(".")[-1].split("\n")[-1]
+            words = {norm(w).strip('،,«»"“”') for w in before.split()}
+            if e.title:
+                words |= {norm(w) for w in e.title.split()}
+            out.append((e, frozenset(w for w in words if w)))
+    surnames = frozenset(norm(e.text).split()[-1] for e, _ in out if len(norm(e.text).split()) > 1)
+    return StoryPeople(tuple(out), surnames)
+
+
+def _token_at(tokens: list[Token], offset: int) -> int | None:
+    for k, t in enumerate(tokens):
+        if t.start <= offset < t.end:
+            return k
+    return None
+
+
+def _glued_prefix(tokens: list[Token], k: int, start: int) -> str:
+    """Normalized proclitics glued in front of an entity inside its token, minus و/ف ("لل" -> "ل")."""
+    prefix = norm(tokens[k].text[: start - tokens[k].start])
+    prefix = prefix.lstrip("وف")
+    if prefix.startswith("لل") or prefix.startswith("ل"):
+        return "ل"
+    if prefix.startswith("ب"):
+        return "ب"
+    return prefix
+
+
+def _previous_word(words: list[str], k: int) -> tuple[int, str] | None:
+    j = k - 1
+    while j >= 0 and not words[j][:1].isalnum():
+        j -= 1
+    return (j, words[j]) if j >= 0 else None
+
+
+def _direct_cue(words: list[str], tokens: list[Token], k: int, start: int) -> str | None:
+    glued = _glued_prefix(tokens, k, start)
+    if glued:
+        return glued
+    prev = _previous_word(words, k)
+    if prev and len(prev[1]) <= 4:
+        return prev[1]
+    return None
+
+
+def mentions_in(
+    tokens: list[Token], words: list[str], entities: list[Entity], people: StoryPeople
+) -> list[Mention]:
+    """Participants and places in a sentence (tokens carry body offsets), in text order."""
+    if not tokens:
+        return []
+    lo, hi = tokens[0].start, tokens[-1].end
+    out: list[Mention] = []
+    covered: set[int] = set()
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.field is not TextField.BODY or not (lo <= e.start < hi) or e.type is EntityType.DATE:
+            continue
+        k = _token_at(tokens, e.start)
+        if k is None or k in covered:
+            continue
+        k_end = _token_at(tokens, max(e.start, e.end - 1)) or k
+        covered.update(range(k, k_end + 1))
+        cue = _direct_cue(words, tokens, k, e.start)
+        prev = _previous_word(words, k)
+        prev_word = prev[1] if prev else ""
+        if e.type is EntityType.PERSON:
+            country = e.country or person_country(words, k)
+            parts = norm(e.text).split()
+            weak = len(parts) == 1 and parts[0] not in people.surnames
+            out.append(Mention(Kind.PERSON, k, k_end, e.text, e, country, direct_cue=cue, weak=weak))
+            continue
+        if e.type is EntityType.LOC:
+            iso = country_of_name(e.text) or (
+                e.country if e.canonical_name and country_of_name(e.canonical_name) else None
+            )
+            locative = prev_word in LOCATIVES or (cue == "ب") or prev_word.startswith("بال")
+            kind = Kind.COUNTRY if iso and not locative else Kind.PLACE
+            out.append(Mention(kind, k, k_end, e.text, e, iso or e.country, direct_cue=cue))
+            continue
+        # ORG: a title without a name ("رئيس حكومة الوحدة الوطنية") is the story's person with that title.
+        org_words = {w for w in norm(e.text).split()}
+        before = {w for w in words[max(0, k - 2) : k]}
+        role = before & ROLE_WORDS
+        person = None
+        if role:
+            for p, title_words in people.persons:
+                shared = len(org_words & title_words)
+                if role <= title_words and shared >= min(2, len(org_words)) and not (lo <= p.start < hi):
+                    person = p
+                    break
+        if person is not None:
+            out.append(
+                Mention(
+                    Kind.PERSON, k, k_end, person.text, person, person.country, direct_cue=cue, resolved=True
+                )
+            )
+        else:
+            iso = e.country or next((c for c in map(country_of_word, norm(e.text).split()) if c), None)
+            out.append(Mention(Kind.ORG, k, k_end, e.text, e, iso, direct_cue=cue))
+    people_at = {m.index for m in out if m.kind is Kind.PERSON}
+    out.extend(_nominals(tokens, words, covered, people_at))
+    out.sort(key=lambda m: m.index)
+    return _absorb_titles(out, words)
+
+
+def _nominals(tokens: list[Token], words: list[str], covered: set[int], people_at: set[int]) -> list[Mention]:
+    out: list[Mention] = []
+    for k, w in enumerate(words):
+        if k in covered:
+            continue
+        bare = w[1:] if w[:1] in "وبل" and w[1:] in _PLURAL_WORDS | _SIDE_WORDS else w
+        if bare in _PLURAL_WORDS:
+            out.append(Mention(Kind.PLURAL, k, k, tokens[k].text, resolved=True))
+        elif bare in _SIDE_WORDS and k + 1 < len(words) and k + 1 not in covered:
+            iso = country_of_word(words[k + 1])
+            # "نظيره الروسي فلاديمير بوتين": a name follows, so the words are its title.
+            if iso and not any(j in people_at for j in range(k + 2, min(len(words), k + 6))):
+                name = f"{tokens[k].text} {tokens[k + 1].text}"
+                prev = _previous_word(words, k)
+                cue = (
+                    "ل"
+                    if w[:1] == "ل"
+                    else ("ب" if w[:1] == "ب" else (prev[1] if prev and len(prev[1]) <= 4 else None))
+                )
+                out.append(Mention(Kind.COUNTRY, k, k + 1, name, None, iso, direct_cue=cue, resolved=True))
+    return out
+
+
+def _absorb_titles(mentions: list[Mention], words: list[str]) -> list[Mention]:
+    """An ORG/country/place right before a person's name is that person's title: absorb it and
+    lend its nationality to the person."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if m.kind not in (Kind.ORG, Kind.COUNTRY, Kind.PLACE):
+            continue
+        nxt = next((n for n in out[i + 1 :] if n.kind is Kind.PERSON and not n.resolved), None)
+        if nxt is None:
+            continue
+        gap = [w for w in words[m.end_index + 1 : nxt.index] if w[:1].isalnum()]
+        if len(gap) <= 3 and not any(w in _TITLE_BREAKERS for w in gap):
+            out[i] = replace(m, absorbed=True)
+            if m.country and nxt.country is None and m.kind is not Kind.PLACE:
+                j = out.index(nxt)
+                out[j] = replace(nxt, country=m.country)
+    return out
+
+
+def person_country(tokens_words: list[str], index: int) -> str | None:
+    """Nationality from the title words right before a name ("وزير الدفاع الروسي X"); a country
+    after لدى/في/إلى is where the person serves, not where they come from."""
+    for j in range(index - 1, max(-1, index - 9), -1):
+        w = tokens_words[j]
+        iso = country_of_word(w)
+        if iso:
+            prev = tokens_words[j - 1] if j > 0 else ""
+            if prev in _set("لدى", "في", "إلى", "الى") or (w[:1] == "ل" and not w.startswith("ال")):
+                continue
+            return iso
+    return None

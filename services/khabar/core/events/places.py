@@ -1,0 +1,66 @@
+"""Where an event happened: a place named with a locative in its sentence ("في طرابلس",
+"بالعاصمة طرابلس", "في مدينة بنغازي", "إلى موسكو" / "لموسكو" after a visit word), preferring
+cities introduced as such, then other places, then countries. "لدى ليبيا" (an ambassador's
+posting) is not a location."""
+
+from __future__ import annotations
+
+from khabar.core.events.countries import country_of_name
+from khabar.core.events.participants import Kind, Mention
+from khabar.core.text.normalize import norm
+
+__all__ = ["choose_place"]
+
+
+def _set(*words: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words)
+
+
+_CITY_CUES = _set("العاصمة", "بالعاصمة", "مدينة", "بمدينة", "لمدينة", "وبالعاصمة")
+_LOCATIVE = _set("في", "داخل", "عمق", "بعمق", "وفي", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "وسط")
+_DIRECTION = _set("إلى", "الى")
+_VISIT_WORDS = _set(
+    "زيارة", "زيارته", "زيارتها", "زيارتهم", "زيارتهما", "وصل", "وصلت", "وصوله", "توجه", "يزور", "زار", "زارت"
+)
+
+
+def _previous(words: list[str], k: int) -> tuple[int, str]:
+    j = k - 1
+    while j >= 0 and not words[j][:1].isalnum():
+        j -= 1
+    return j, (words[j] if j >= 0 else "")
+
+
+def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
+    """Lower is better; None when the mention is not the place of the event."""
+    if m.kind not in (Kind.PLACE, Kind.COUNTRY) or m.absorbed:
+        return None
+    j, prev = _previous(words, m.index)
+    glued = m.direct_cue
+    if prev in _CITY_CUES:
+        return 0
+    base = 2 if country_of_name(m.name) is not None else 1
+    if prev in _LOCATIVE or glued == "ب":
+        return base
+    near_visit = visit or any(w in _VISIT_WORDS for w in words[max(0, j - 3) : j + 1])
+    if (prev in _DIRECTION or glued == "ل") and near_visit:
+        return base
+    return None
+
+
+def choose_place(
+    mentions: list[Mention], words: list[str], trigger_index: int, visit: bool, limit: int | None = None
+) -> Mention | None:
+    """The best place mention in a sentence; `limit` excludes mentions from that token on (the
+    part of a sentence about a future meeting, "المقرر عقدها في ...")."""
+    best: tuple[int, int, Mention] | None = None
+    for m in mentions:
+        if limit is not None and m.index >= limit:
+            continue
+        rank = _rank(m, words, visit)
+        if rank is None:
+            continue
+        key = (rank, abs(m.index - trigger_index))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], m)
+    return best[2] if best else None

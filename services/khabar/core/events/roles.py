@@ -1,0 +1,164 @@
+"""Actor and recipient of a trigger from the participants around it, by Arabic word order and cues.
+
+- VSO: the subject follows the verb ("بحث X مع Y"); SVO and headlines put it first ("X يبحث مع Y",
+  "روسيا وليبيا يبحثان"); a dropped subject is the sentence's earlier person or the story's last
+  subject ("وجاء ذلك خلال لقائه بـY").
+- A cue word opens the counterpart's zone: مع for consultations, إلى/لـ for invitations, من for
+  "تلقى X دعوة من Y" (Y is the actor), على for attacks; a cue glued to a name ("للحويج") beats one
+  glued to a title word ("المبعوث الخاص للرئيس").
+- "استقبل X Y": X hosts Y; in PLOVER's visit mode the visitor Y is the actor and the host the
+  recipient.
+People are preferred over organizations and states in the same zone: "رئيس المجلس الرئاسي، محمد
+المنفي" is al-Menfi acting, not the council.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.core.events.participants import Kind, Mention
+from khabar.core.events.table import Family
+from khabar.core.text.normalize import norm
+
+__all__ = ["Roles", "assign_roles", "cue_strength", "is_cue"]
+
+_PARTICIPANTS = (Kind.PERSON, Kind.ORG, Kind.COUNTRY, Kind.PLURAL)
+_ROLE_HEADS = frozenset(
+    norm(w)
+    for w in (
+        "رئيس",
+        "وزير",
+        "سفير",
+        "نائب",
+        "مسؤول",
+        "عضو",
+        "مبعوث",
+        "وفد",
+        "نظير",
+        "نظيره",
+        "قائد",
+        "ممثل",
+        "الرئيس",
+        "الوزير",
+        "السفير",
+        "المبعوث",
+        "الوفد",
+        "الجانب",
+        "مدير",
+        "ملك",
+        "أمير",
+        "حاكم",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    actor: Mention | None
+    recipient: Mention | None
+    subject: Mention | None  # the grammatical subject, the story's topic for later dropped subjects
+
+
+def cue_strength(word: str, family: Family, starts_mention: bool) -> int:
+    """2 when `word` opens the counterpart zone for sure (a cue word alone, or a one-letter cue
+    glued to a name: "للحويج"), 1 when the cue is glued to a title word and may be a genitive
+    ("المبعوث الخاص للرئيس"), 0 when it is no cue."""
+    if word in family.cues:
+        return 2
+    head, rest = word[:1], word[1:]
+    if head in family.cues and len(rest) >= 2:
+        if starts_mention:
+            return 2
+        if rest.startswith("ل") and head == "ل":  # لل = ل + ال
+            rest = "ال" + rest[1:]
+        return 1 if rest in _ROLE_HEADS else 0
+    return 0
+
+
+def is_cue(word: str, family: Family, starts_mention: bool) -> bool:
+    return cue_strength(word, family, starts_mention) > 0
+
+
+def _last_person(ms: list[Mention]) -> Mention | None:
+    """The subject nearest its verb: the last person of the zone (titles precede names, and a
+    title word mis-tagged as a name comes first), else the last participant."""
+    people = [m for m in ms if m.kind is Kind.PERSON]
+    if people:
+        return people[-1]
+    return ms[-1] if ms else None
+
+
+def _best(ms: list[Mention]) -> Mention | None:
+    """The first person of a zone (a full name before a one-word one), else the first participant."""
+    people = sorted((m for m in ms if m.kind is Kind.PERSON), key=lambda m: m.weak)
+    if people:
+        return people[0]
+    return ms[0] if ms else None
+
+
+def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
+    """The first two participants in text order, people first when there are two of them."""
+    people = [m for m in ms if m.kind is Kind.PERSON]
+    chosen = people[:2] if len(people) >= 2 else ms[:2]
+    return (chosen[0] if chosen else None, chosen[1] if len(chosen) > 1 else None)
+
+
+def assign_roles(
+    family: Family,
+    words: list[str],
+    trigger_index: int,
+    region_end: int,
+    clause_start: int,
+    mentions: list[Mention],
+    topic: Mention | None,
+) -> Roles:
+    """Roles for a trigger at `trigger_index` whose clause runs [clause_start, region_end)."""
+    parts = [m for m in mentions if m.kind in _PARTICIPANTS and not m.absorbed]
+    post = [m for m in parts if trigger_index < m.index < region_end]
+    pre = [m for m in parts if clause_start <= m.index < trigger_index]
+    earlier = [m for m in parts if m.index < trigger_index and m.kind is Kind.PERSON]
+    starts = {m.index for m in parts}
+    strengths = [
+        (k, cue_strength(words[k], family, k in starts)) for k in range(trigger_index + 1, region_end)
+    ]
+    strong = [k for k, s in strengths if s == 2]
+    weak = [k for k, s in strengths if s == 1]
+    cue_at = strong[0] if strong else (weak[0] if weak else None)
+    subject_pre = _last_person(pre)
+
+    if family.roles == "host":
+        first, second = _pair(post)
+        if second is None and first is not None:
+            host = subject_pre or topic
+            return Roles(first, host, host)
+        return Roles(second, first, first)
+
+    if cue_at is not None:
+        nxt = next((k for k in strong if k > cue_at), region_end)
+        subj_zone = [m for m in post if m.index < cue_at]
+        counter = _best([m for m in post if cue_at < m.index < nxt]) or _best(
+            [m for m in post if m.index > cue_at]
+        )
+        subject = _best(subj_zone) or subject_pre or topic
+        if subject is not None and counter is not None and subject.name == counter.name:
+            subject = topic if topic is not None and topic.name != counter.name else None
+        if family.roles == "source_from":
+            return Roles(counter, subject, subject)
+        return Roles(subject, counter, subject)
+
+    if len(pre) >= 2:
+        first, second = _pair(pre)
+        return Roles(first, second, first)
+    if len(post) >= 2:
+        first, second = _pair(post)
+        return Roles(first, second, first)
+    if len(post) == 1:
+        if subject_pre is not None:
+            return Roles(subject_pre, post[0], subject_pre)
+        antecedent = next((m for m in reversed(earlier) if m.name != post[0].name), None)
+        if antecedent is not None and family.roles != "source_from":
+            return Roles(antecedent, post[0], antecedent)
+        return Roles(post[0], None, post[0])
+    if subject_pre is not None:
+        return Roles(subject_pre, None, subject_pre)
+    return Roles(topic, None, topic)

@@ -1,0 +1,144 @@
+"""The coding table: trigger families with their PLOVER type/mode, CAMEO code, QuadClass and
+Goldstein value, loaded from services/khabar/data/events/coding_table.json (data, not code, so the
+ontology mapping is reviewed and extended without touching the coder)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from khabar.core.events.morphology import Aspect, loose, noun_forms, verb_forms
+from khabar.core.text.normalize import norm
+
+__all__ = ["CodingTable", "Family", "FormEntry", "ModeRule", "Verb", "coding_table", "quad_class"]
+
+
+@dataclass(frozen=True, slots=True)
+class ModeRule:
+    """A word in the sentence that narrows the mode (هاتفيا -> phone) and with it the CAMEO code."""
+
+    mode: str
+    cameo: str
+    goldstein: float
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    lemma: str
+    needs: frozenset[str]  # loose forms; empty = no object required
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    id: str
+    type: str
+    mode: str | None
+    cameo: str
+    goldstein: float
+    roles: str  # subject_counterpart | host | source_from
+    cues: frozenset[str]
+    modes: tuple[ModeRule, ...]
+    single_actor: bool
+    target_from_place: bool
+
+    @property
+    def quad_class(self) -> int:
+        return quad_class(self.cameo)
+
+
+@dataclass(frozen=True, slots=True)
+class FormEntry:
+    """One surface form of a trigger: which family, which lexical entry, verb or noun."""
+
+    family: Family
+    verb: Verb | None  # None for a verbal noun
+    aspect: Aspect | None
+    continuation: tuple[str, ...] = ()  # further words of a multi-word noun ("اتصال هاتفي")
+
+
+@dataclass(frozen=True, slots=True)
+class CodingTable:
+    version: str
+    families: tuple[Family, ...]
+    forms: dict[str, tuple[FormEntry, ...]]
+    contexts: dict[str, frozenset[str]]
+
+
+def quad_class(cameo: str) -> int:
+    """CAMEO root -> QuadClass: 1 verbal cooperation (01-05), 2 material cooperation (06-08),
+    3 verbal conflict (09-13), 4 material conflict (14-20)."""
+    root = int(cameo[:2])
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13:
+        return 3
+    return 4
+
+
+def _family(spec: dict[str, Any]) -> Family:
+    return Family(
+        id=spec["id"],
+        type=spec["type"],
+        mode=spec.get("mode"),
+        cameo=spec["cameo"],
+        goldstein=float(spec["goldstein"]),
+        roles=spec["roles"],
+        cues=frozenset(norm(c) for c in spec.get("cues", [])),
+        modes=tuple(
+            ModeRule(
+                m["mode"],
+                m["cameo"],
+                float(m["goldstein"]),
+                frozenset(loose(f) for w in m["words"] for f in noun_forms(norm(w))),
+            )
+            for m in spec.get("modes", [])
+        ),
+        single_actor=bool(spec.get("single_actor", False)),
+        target_from_place=bool(spec.get("target_from_place", False)),
+    )
+
+
+def parse_table(raw: dict[str, Any]) -> CodingTable:
+    forms: dict[str, list[FormEntry]] = {}
+    families: list[Family] = []
+    for spec in raw["families"]:
+        fam = _family(spec)
+        families.append(fam)
+        for vspec in spec.get("verbs", []):
+            lemma = vspec.get("perfect") or vspec["forms"][0]
+            verb = Verb(
+                lemma, frozenset(loose(norm(w)) for w in vspec.get("needs", [])), int(vspec.get("window", 0))
+            )
+            if "forms" in vspec:
+                surface = {
+                    norm(f): (Aspect.IMPERFECT if norm(f)[:1] in "يتن" and len(f) > 3 else Aspect.PERFECT)
+                    for f in vspec["forms"]
+                }
+            else:
+                surface = verb_forms(norm(vspec["perfect"]), norm(vspec["imperfect"]))
+            for form, aspect in surface.items():
+                forms.setdefault(form, []).append(FormEntry(fam, verb, aspect))
+        for noun in spec.get("nouns", []):
+            head, *rest = norm(noun).split()
+            for form in noun_forms(head):
+                forms.setdefault(form, []).append(FormEntry(fam, None, None, tuple(loose(w) for w in rest)))
+    contexts = {name: frozenset(norm(w) for w in words) for name, words in raw.get("contexts", {}).items()}
+    return CodingTable(
+        version=raw["version"],
+        families=tuple(families),
+        forms={k: tuple(v) for k, v in forms.items()},
+        contexts=contexts,
+    )
+
+
+@cache
+def coding_table() -> CodingTable:
+    text = files("khabar.data").joinpath("events/coding_table.json").read_text(encoding="utf-8")
+    return parse_table(json.loads(text))

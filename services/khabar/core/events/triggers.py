@@ -1,0 +1,117 @@
+"""Event triggers in a sentence: verbs, verb + object phrases and verbal nouns from the coding table,
+matched on normalized tokens after stripping proclitics, so conjugations and clitics (وبحث،
+فاستقبل، سيلتقي، لقاءه، بالمباحثات) all hit the one table entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khabar.core.events.morphology import Aspect, loose
+from khabar.core.events.table import CodingTable, FormEntry
+from khabar.core.text.clitics import candidate_stems
+from khabar.core.text.normalize import norm
+from khabar.core.text.tokens import Token
+
+__all__ = ["Trigger", "find_triggers", "token_readings"]
+
+# Sentence-internal punctuation that closes the verb's clause: the object cannot lie beyond it.
+_STOPS = frozenset(".؛;:؟?!")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    entry: FormEntry
+    index: int  # token index of the trigger word in the sentence
+    last: int  # token index of the last word of the trigger phrase (object noun included)
+    text: str  # the matched surface text
+    future_prefix: bool = False  # سيبحث، سوف is judged in modality
+    purpose_prefix: bool = False  # لبحث، ليلتقي: "in order to"
+
+    @property
+    def is_noun(self) -> bool:
+        return self.entry.verb is None
+
+
+def _verb_readings(word: str) -> list[tuple[str, str]]:
+    """(stem, marker) readings of a possible verb: the word, without و/ف, and with a future س or
+    purpose ل taken off an imperfect."""
+    out = [(word, "")]
+    if word[:1] in "وف" and len(word) > 3:
+        out.append((word[1:], ""))
+    for stem, _ in list(out):
+        if stem[:1] in "سل" and stem[1:2] in "يتن" and len(stem) > 4:
+            out.append((stem[1:], "future" if stem[0] == "س" else "purpose"))
+    return out
+
+
+def token_readings(word: str) -> list[str]:
+    """Normalized readings of a word with proclitics removed (for nouns and object words)."""
+    return candidate_stems(norm(word))
+
+
+def _object_matches(words: list[str], start: int, window: int, needs: frozenset[str]) -> int | None:
+    """Index of the first needed object word within `window` words (punctuation not counted)."""
+    seen = 0
+    for j in range(start, len(words)):
+        if words[j] in _STOPS:
+            return None
+        if not words[j][:1].isalnum():
+            continue
+        seen += 1
+        if seen > window:
+            return None
+        if any(loose(r) in needs for r in token_readings(words[j])):
+            return j
+    return None
+
+
+def _accept(entry: FormEntry, words: list[str], i: int) -> int | None:
+    """Index of the last token of the trigger phrase when the entry's conditions hold, else None."""
+    if entry.verb is not None:
+        if not entry.verb.needs:
+            return i
+        return _object_matches(words, i + 1, entry.verb.window, entry.verb.needs)
+    last = i
+    for k, expected in enumerate(entry.continuation, start=1):
+        if i + k >= len(words) or not any(loose(r) == expected for r in token_readings(words[i + k])):
+            return None
+        last = i + k
+    return last
+
+
+def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
+    """Every trigger in a tokenized sentence, left to right; one per token, the first family of the
+    table whose conditions hold (table order is precedence: invitation before request for دعا)."""
+    words = [t.text for t in tokens]
+    out: list[Trigger] = []
+    i = 0
+    while i < len(tokens):
+        norm_word = norm(words[i])
+        found: Trigger | None = None
+        for stem, marker in _verb_readings(norm_word):
+            for entry in table.forms.get(stem, ()):
+                if entry.verb is None:
+                    continue
+                if marker and entry.aspect is not Aspect.IMPERFECT:
+                    continue
+                last = _accept(entry, words, i)
+                if last is not None:
+                    found = Trigger(entry, i, last, words[i], marker == "future", marker == "purpose")
+                    break
+            if found:
+                break
+        if found is None:
+            for stem in candidate_stems(norm_word):
+                for entry in table.forms.get(stem, ()):
+                    if entry.verb is not None:
+                        continue
+                    last = _accept(entry, words, i)
+                    if last is not None:
+                        found = Trigger(entry, i, last, words[i])
+                        break
+                if found:
+                    break
+        if found:
+            out.append(found)
+        i += 1
+    return out

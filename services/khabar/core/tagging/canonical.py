@@ -1,0 +1,153 @@
+"""Canonicalization: one id per entity, inside an article and across articles.
+
+Spelling keys fold what Arabic news varies freely in names: عبد الحميد / عبدالحميد (joined), the
+transliteration of g as غ/ج/ق/گ (بوغدانوف / بوجدانوف), v as ف/ڤ, and hamza/alef/ya/ta-marbuta
+forms (via normalize). Remaining variants (ألكساندر / أليكساندر) are matched by fuzzy similarity
+against the curated actors and against the names the article itself establishes. Inside an
+article a bare family or first name (المنفي) resolves to the one fuller name it belongs to
+(محمد المنفي).
+
+canonical_id is the Wikidata id when the curated list has one, else a stable hash of type and key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from khabar.core.tagging.actors import Actor, actors
+from khabar.core.text.normalize import norm
+
+_ABD = re.compile(r"\b(عبد|ابو|أبو) (?=\S)")
+_TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ": "ض"})
+FUZZY_MIN = 88.0
+
+
+def name_key(text: str) -> str:
+    """Spelling-insensitive key of a name: normalized, عبد/أبو joined to the next word,
+    transliteration letters folded."""
+    return _ABD.sub(lambda m: m.group(1), norm(text)).translate(_TRANSLIT)
+
+
+_INNER_VOWEL = re.compile(r"(?<=\w)[اوي]")
+
+
+def skeleton(key: str) -> str:
+    """The key without word-internal long vowels, which transliterations add or drop at will
+    (ألكساندر / أليكساندر): the basis of ids for names not in the curated list."""
+    return _INNER_VOWEL.sub("", key)
+
+
+def stable_id(kind: str, key: str) -> str:
+    """A stable id from the type and the spelling key's skeleton."""
+    digest = hashlib.sha1(f"{kind}:{skeleton(key)}".encode()).hexdigest()[:16]
+    return f"kh:{kind.lower()}:{digest}"
+
+
+@cache
+def _actor_keys() -> tuple[dict[tuple[str, str], Actor], dict[str, list[str]]]:
+    exact: dict[tuple[str, str], Actor] = {}
+    by_type: dict[str, list[str]] = {}
+    for a in actors():
+        for v in a.variants:
+            k = name_key(v)
+            exact.setdefault((a.type, k), a)
+            by_type.setdefault(a.type, []).append(k)
+    return exact, by_type
+
+
+def find_actor(kind: str, text: str) -> Actor | None:
+    """The curated actor `text` names: exact on the spelling key, else fuzzy for multi-word names
+    (a one-word fuzzy match is too risky: بوتين ~ بوتان)."""
+    exact, by_type = _actor_keys()
+    key = name_key(text)
+    hit = exact.get((kind, key))
+    if hit is not None or " " not in key:
+        return hit
+    best = process.extractOne(key, by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+    return exact.get((kind, best[0])) if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    """Mentions (indices into the caller's list) that name one entity."""
+
+    kind: str
+    name: str  # canonical display name
+    key: str
+    members: tuple[int, ...]
+    actor: Actor | None
+
+
+@dataclass(slots=True)
+class _Group:
+    kind: str
+    key: str
+    text: str
+    members: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """A spelling an entity was seen under; several anchors may share one group."""
+
+    key: str
+    group: _Group
+
+
+def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
+    """Group (type, text) mentions of one article into entities.
+
+    Longer names are seen first and become anchors; a mention joins an anchor of its type when its
+    key equals it, fuzzily matches it with as many words, or (PERSON) its words are a subset of the
+    anchor's words (المنفي ⊂ محمد المنفي; حيدر أغانين ⊂ حيدر رشيد أغانين) and all such anchors
+    belong to one entity."""
+    keyed = [(i, kind, name_key(text), text) for i, (kind, text) in enumerate(mentions)]
+    order = sorted(keyed, key=lambda x: (-len(x[2].split()), -len(x[2]), x[0]))
+    groups: list[_Group] = []
+    anchors: dict[str, list[_Anchor]] = {}
+    for i, kind, key, text in order:
+        words = set(key.split())
+        mine = anchors.setdefault(kind, [])
+        joined = next((a.group for a in mine if a.key == key), None)
+        if joined is None and len(key) >= 5:
+            joined = next(
+                (
+                    a.group
+                    for a in mine
+                    if len(a.key.split()) == len(words) and fuzz.ratio(key, a.key) >= FUZZY_MIN
+                ),
+                None,
+            )
+        if joined is None and kind == "PERSON":
+            supers = {id(a.group): a.group for a in mine if words < set(a.key.split())}
+            if len(supers) == 1:
+                joined = next(iter(supers.values()))
+        if joined is None:
+            joined = _Group(kind, key, text, [])
+            groups.append(joined)
+            mine.append(_Anchor(key, joined))
+        elif key != joined.key and kind == "PERSON":
+            # A shorter spelling also lets later, smaller mentions find the same entity.
+            mine.append(_Anchor(key, joined))
+        joined.members.append(i)
+    out: list[Cluster] = []
+    for g in groups:
+        members = tuple(sorted(g.members))
+        actor = next((a for m in members if (a := find_actor(g.kind, mentions[m][1])) is not None), None)
+        name = actor.name if actor else g.text
+        out.append(Cluster(g.kind, name, name_key(name), members, actor))
+    return out
+
+
+def canonical_id(cluster: Cluster) -> str:
+    if cluster.actor is not None and cluster.actor.wikidata:
+        return cluster.actor.wikidata
+    if cluster.actor is not None:
+        return stable_id(cluster.kind, "actor:" + cluster.actor.id)
+    return stable_id(cluster.kind, cluster.key)

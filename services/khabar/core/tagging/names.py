@@ -1,0 +1,143 @@
+"""Rules for Arabic person-name structure.
+
+A person mention is found by a trigger and then extended over name words:
+- a title phrase ("نائب وزير الخارجية الروسي ميخائيل بوغدانوف"): the title is kept apart, and
+  transliterated foreign names (no capitals in Arabic) are accepted as 1-4 words that are not
+  common vocabulary;
+- a known first name followed by at least one more name word ("محمد الحداد").
+Name words chain through عبد + name ("عبد الحميد"), بن/ابن/بنت ("محمد بن سلمان"), أبو/آل
+("أبو الغيط", "آل ثاني"); a chain stops at punctuation, closed-class words, calendar words,
+country names and nisbas, titles and common vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khabar.core.tagging.countries import country_of_word, nisba_country
+from khabar.core.tagging.lexicons import (
+    calendar_words,
+    common_words,
+    first_names,
+    function_words,
+    is_ala,
+    mostly_common_words,
+)
+from khabar.core.tagging.titles import TITLE_WORDS, TitleMatch, match_title
+from khabar.core.tagging.words import Word
+from khabar.core.text.normalize import norm
+
+_ABD = norm("عبد")
+_LINKS = frozenset(norm(w) for w in ("بن", "ابن", "بنت", "ولد"))
+_KUNYA = frozenset(norm(w) for w in ("أبو", "ابو", "أبي", "آل", "ال", "أم", "بو"))
+MAX_NAME = 5
+_COMMAS = frozenset({"،", ","})
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A person name over words[first:last+1]; `title` is the title phrase before it, if any."""
+
+    first: int
+    last: int
+    title: TitleMatch | None
+    trigger: str  # title | first_name
+
+
+def _is_ala(w: Word) -> bool:
+    """على ("on") folds to علي; the written alef maqsura tells them apart."""
+    return is_ala(w.text, w.key)
+
+
+def name_like(w: Word, strict: bool) -> bool:
+    """`w` may be part of a person name. strict: it must also not be common vocabulary (used for
+    words that no first-name list vouches for)."""
+    k = w.key
+    if not w.is_word or len(k) < 2 or k.isdigit() or _is_ala(w):
+        return False
+    if k in function_words() or k in calendar_words() or k in TITLE_WORDS:
+        return False
+    if country_of_word(k) or nisba_country(k):
+        return False
+    if k in first_names():
+        return True
+    return not (strict and k in common_words())
+
+
+def _chain(words: Sequence[Word], i: int) -> int:
+    """Index one past the name chain that starts at words[i] (i itself when there is none)."""
+    j = i
+    while j < len(words) and j - i < MAX_NAME:
+        w = words[j]
+        if w.key == _ABD and j + 1 < len(words) and name_like(words[j + 1], strict=False):
+            j += 2
+            continue
+        if j > i and (w.key in _LINKS or w.key in _KUNYA) and j + 1 < len(words):
+            if name_like(words[j + 1], strict=False):
+                j += 2
+                continue
+            break
+        if j == i and w.key in _KUNYA and j + 1 < len(words) and name_like(words[j + 1], strict=False):
+            j += 2
+            continue
+        if name_like(w, strict=True):
+            # A prefixed word ("وبوتين") starts a new phrase: it is not inside this name.
+            if j > i and w.stem_start != w.start:
+                break
+            j += 1
+            continue
+        break
+    return j
+
+
+def _first_name_trigger(words: Sequence[Word], i: int) -> bool:
+    """A first name that is also an everyday word (سلام "peace", عيد "feast") starts a name only
+    before عبد/بن/أبو, which make the name reading certain."""
+    if words[i].key not in mostly_common_words():
+        return True
+    nxt = words[i + 1].key if i + 1 < len(words) else ""
+    return nxt == _ABD or nxt in _LINKS or nxt in _KUNYA
+
+
+def _plausible_after_title(name: Sequence[Word]) -> bool:
+    """Words after a title form a name when they start with a known first name, or are two or more
+    article-less words ("ميخائيل بوغدانوف", "حيدر أغانين"): a single unknown word or a definite
+    noun right after a title is usually the rest of a phrase ("رئيس التحرير")."""
+    first = name[0]
+    if first.stem_start != first.start:
+        return False
+    if first.key in first_names() or first.key == _ABD or first.key in _KUNYA:
+        return True
+    return len(name) >= 2 and not any(
+        w.key.startswith("ال") or w.key in mostly_common_words() for w in name
+    )
+
+
+def find_names(words: Sequence[Word]) -> list[NameSpan]:
+    """Person names found by the title and first-name rules, non-overlapping, in text order."""
+    out: list[NameSpan] = []
+    keys = [w.key for w in words]
+    i = 0
+    while i < len(words):
+        title = match_title(keys, i) if keys[i] in TITLE_WORDS else None
+        if title is not None:
+            # "نائب رئيس مجلس الوزراء العراقي، محمد علي تميم،": the name may follow a comma.
+            at = title.end + 1 if title.end < len(words) and words[title.end].text in _COMMAS else title.end
+            j = _chain(words, at)
+            if j > at and _plausible_after_title(words[at:j]):
+                out.append(NameSpan(at, j - 1, title, "title"))
+                i = j
+                continue
+            i = title.end
+            continue
+        w = words[i]
+        if w.key in first_names() and not _is_ala(w) and _first_name_trigger(words, i):
+            j = _chain(words, i)
+            # "رمضان المبارك", "نجم الخليج": a first name before an everyday word is no name.
+            if j - i >= 2 and (words[j - 1].key in first_names() or words[j - 1].key not in mostly_common_words()):
+                out.append(NameSpan(i, j - 1, None, "first_name"))
+                i = j
+                continue
+        i += 1
+    return out

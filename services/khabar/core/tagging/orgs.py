@@ -1,0 +1,137 @@
+"""Organization names by their Arabic structure: an institution head noun followed by its
+genitive chain and adjectives ("وزارة الخارجية الروسية", "هيئة تشجيع الاستثمار", "غرفة تجارة
+بنغازي", "المجلس الرئاسي", "شبكة CNN").
+
+An indefinite head (وزارة, in construct state) takes a chain of nouns that ends in a definite word,
+a place name or a Latin name; a definite head (المجلس) needs at least one definite modifier, since
+"المجلس" alone is not a name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from khabar.core.tagging.countries import country_of_word, nisba_country
+from khabar.core.tagging.geo import is_city
+from khabar.core.tagging.lexicons import calendar_words, function_words, is_ala
+from khabar.core.tagging.titles import TITLE_WORDS
+
+MAX_CONSTRUCT = 2
+from khabar.core.tagging.words import Word
+from khabar.core.text.normalize import norm
+
+_HEADS = frozenset(
+    norm(w)
+    for w in (
+        "وزارة هيئة غرفة اتحاد رابطة مجلس حكومة شركة قناة شبكة دائرة جامعة منظمة بعثة مصرف بنك "
+        "وكالة صحيفة جريدة مجلة مؤسسة مركز حزب حركة جبهة جماعة تنظيم كتيبة كتائب قوات جيش محكمة "
+        "برلمان سفارة قنصلية مفوضية لجنة صندوق معهد إذاعة تلفزيون مكتب رئاسة مؤتمر منتدى نقابة "
+        "جمعية أكاديمية مصلحة إدارة قيادة ائتلاف تحالف كتلة حرس مديرية بلدية"
+    ).split()
+)
+_DEFINITE_HEADS = frozenset("ال" + h for h in _HEADS)
+MAX_ORG = 7
+_ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSpan:
+    first: int
+    last: int
+
+
+# Person titles end an organization name ("إدارة الرئيس الأمريكي"), except the plural bodies that
+# name institutions ("مجلس الوزراء", "مجلس النواب").
+_BODIES = frozenset(norm(w) for w in ("الوزراء", "النواب", "الشيوخ", "الأمناء", "المحافظين", "القادة"))
+
+
+def _stop(w: Word) -> bool:
+    if w.key in TITLE_WORDS and w.key not in _BODIES:
+        return True
+    return (
+        not w.is_word
+        or w.key in function_words()
+        or w.key in calendar_words()
+        or is_ala(w.text, w.key)
+    )
+
+
+def _conjoined(words: Sequence[Word], j: int) -> bool:
+    """و + definite noun continuing a name ("وزارة الخارجية والتعاون الدولي", "التجارة والصناعة"),
+    but not a second institution ("والسفارة") nor a clause."""
+    w = words[j]
+    return (
+        w.text.startswith("و")
+        and w.key.startswith(_ARTICLE)
+        and len(w.key) > 3
+        and w.key not in _DEFINITE_HEADS
+        and w.key not in function_words()
+        and w.key not in calendar_words()
+        and w.stem_start - w.start == 1
+    )
+
+
+def _definite(w: Word) -> bool:
+    return w.key.startswith(_ARTICLE) and len(w.key) > 3
+
+
+def _latin(w: Word) -> bool:
+    return w.text.isascii() and w.text[:1].isalpha()
+
+
+def _place(w: Word) -> bool:
+    return country_of_word(w.key) is not None or is_city(w.key)
+
+
+def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
+    """Index one past the organization name whose head is words[i]."""
+    j = i + 1
+    last_good = i + 1 if not definite_head else i  # a definite head alone is not a name
+    indefinite_run = not definite_head
+    proper_end = 0  # end of the last nisba, place or Latin word
+    while j < len(words) and j - i < MAX_ORG:
+        w = words[j]
+        if j > i + 1 and last_good == j and _conjoined(words, j):
+            j += 1
+            last_good = j
+            continue
+        if _stop(w) or w.stem_start != w.start:
+            break  # a clitic (و، ب، ل) starts a new phrase
+        if nisba_country(w.key) or _latin(w) or _place(w):
+            indefinite_run = False
+            j += 1
+            last_good = j
+            proper_end = j
+            continue
+        if _definite(w):
+            indefinite_run = False
+            j += 1
+            last_good = j
+            continue
+        if indefinite_run and j - i <= MAX_CONSTRUCT:
+            j += 1  # construct chain (هيئة تشجيع ...); kept only if a definite word closes it
+            continue
+        break
+    if not definite_head and last_good == i + 1:
+        return i  # a bare indefinite head ("وزارة") is no name either
+    if definite_head:
+        # "المكتب الإعلامي" is a description, "الحكومة الليبية" a name: a definite head needs a
+        # nisba, place or Latin name, and the name ends there.
+        return proper_end if proper_end else i
+    return last_good
+
+
+def find_orgs(words: Sequence[Word]) -> list[OrgSpan]:
+    out: list[OrgSpan] = []
+    i = 0
+    while i < len(words):
+        k = words[i].key
+        if k in _HEADS or k in _DEFINITE_HEADS:
+            j = _extend(words, i, k in _DEFINITE_HEADS)
+            if j > i + 1:
+                out.append(OrgSpan(i, j - 1))
+                i = j
+                continue
+        i += 1
+    return out

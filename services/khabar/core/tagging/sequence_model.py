@@ -1,0 +1,248 @@
+"""Statistical NER: a linear-chain CRF (python-crfsuite) over morphology-aware token features,
+trained on ANERcorp (scripts/train_ner.py) and shipped in khabar/data/ner/.
+
+It proposes PERSON/LOC/ORG/MISC mentions with a confidence; the tagging stage merges them with
+gazetteers and rules. Inference runs one sentence at a time so long articles stay cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import pycrfsuite
+
+from khabar.core.tagging.features import (
+    EMPTY_MEMORY,
+    Lexicons,
+    Memory,
+    analyze,
+    build_memory,
+    default_lexicons,
+    sentence_features,
+    split_sentences,
+)
+from khabar.core.text.clitics import lookup_form, split_proclitics
+from khabar.core.text.normalize import norm
+from khabar.core.text.tokens import Token, tokenize
+
+MentionType = Literal["PERSON", "LOC", "ORG", "MISC"]
+_TYPES: dict[str, MentionType] = {"PERS": "PERSON", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_KIND = {v: k for k, v in _TYPES.items()}
+MODEL_FILE = "anercorp.crfsuite"
+MEMORY_FILE = "anercorp.memory.tsv"
+# Folds for the training-time memory: each fold's features see only the entities of the other
+# folds, so the model learns how far to trust the memory on names it has not been taught.
+_FOLDS = 5
+
+# Training hyper-parameters (tuned on ANERcorp dev; see docs/tagging-model.md).
+DEFAULT_PARAMS: dict[str, float | int | bool] = {
+    "c1": 0.05,
+    "c2": 0.05,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSpan:
+    """A mention over tokens first..last (inclusive). `start`/`end` are character offsets of the
+    mention in the tagged text with the first token's attached proclitics (و، ب، ل …) left out."""
+
+    type: MentionType
+    first: int
+    last: int
+    confidence: float
+    start: int
+    end: int
+
+
+class SequenceModel:
+    def __init__(self, model: bytes, lexicons: Lexicons, memory: Memory = EMPTY_MEMORY) -> None:
+        # crfsuite reads the model in place: the bytes must live as long as the tagger.
+        self._model = model
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open_inmemory(model)
+        self._lex = lexicons
+        self._memory = memory
+
+    @classmethod
+    def from_dir(cls, folder: Path, lexicons: Lexicons | None = None) -> SequenceModel:
+        """A model written by `train` (MODEL_FILE and MEMORY_FILE in `folder`)."""
+        mem = folder / MEMORY_FILE
+        return cls(
+            (folder / MODEL_FILE).read_bytes(),
+            lexicons or default_lexicons(),
+            Memory.loads(mem.read_text(encoding="utf-8")) if mem.exists() else EMPTY_MEMORY,
+        )
+
+    @classmethod
+    def default(cls) -> SequenceModel:
+        """The model shipped in the package, loaded once."""
+        return _default_model()
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(x) for x in self._tagger.labels()]
+
+    def predict(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
+        """BIO label and its marginal probability for every token of one sentence."""
+        if not tokens:
+            return []
+        xseq = sentence_features(tokens, self._lex, self._memory)
+        labels = self._tagger.tag(xseq)
+        return [(str(y), float(self._tagger.marginal(y, i))) for i, y in enumerate(labels)]
+
+    def predict_spans(
+        self, tokens: Sequence[Token], text: str | None = None, consistent: bool = True
+    ) -> list[MentionSpan]:
+        """Mentions over `tokens` (from khabar.core.text.tokens.tokenize), tagged sentence by
+        sentence; pass the source `text` so newlines also end sentences. With `consistent`, a
+        confident mention's words found untagged elsewhere in the same text are tagged alike
+        (one sense per document), at a lower confidence."""
+        out: list[MentionSpan] = []
+        for sent in split_sentences(tokens, text):
+            words = [tokens[i].text for i in sent]
+            out += _spans(self.predict(words), [tokens[i] for i in sent], sent.start, self._lex)
+        if consistent and out:
+            out = _propagate(out, tokens, self._lex)
+        return out
+
+    def tag_text(self, text: str) -> list[tuple[MentionSpan, str]]:
+        """Convenience for scripts: mentions of `text` with their surface strings."""
+        return [(m, text[m.start : m.end]) for m in self.predict_spans(tokenize(text), text)]
+
+
+def _spans(
+    labelled: Sequence[tuple[str, float]], toks: Sequence[Token], offset: int, lex: Lexicons
+) -> list[MentionSpan]:
+    out: list[MentionSpan] = []
+    run: list[int] = []
+    kind = ""
+
+    def close() -> None:
+        if run and kind in _TYPES:
+            first = toks[run[0]]
+            prefix, stem = split_proclitics(first.text, lexicon=lex.words)
+            if prefix.endswith("ل") and lookup_form(prefix, stem, lex.words) != norm(stem):
+                # "للامم": the ل of لل fused with ال; the shortest honest surface keeps it.
+                prefix = prefix[:-1]
+            conf = sum(labelled[i][1] for i in run) / len(run)
+            out.append(
+                MentionSpan(
+                    _TYPES[kind],
+                    offset + run[0],
+                    offset + run[-1],
+                    conf,
+                    first.start + len(prefix),
+                    toks[run[-1]].end,
+                )
+            )
+
+    for i, (label, _) in enumerate(labelled):
+        bio, _, k = label.partition("-")
+        # An I- after O or after another type starts a mention too (CRF output is not always
+        # well-formed BIO).
+        if bio == "B" or (bio == "I" and k != kind):
+            close()
+            run, kind = [i], k
+        elif bio == "I":
+            run.append(i)
+        else:
+            close()
+            run, kind = [], ""
+    close()
+    return out
+
+
+# Only mentions the model is sure of are copied to other occurrences, and copies are marked down.
+_PROPAGATE_FROM = 0.8
+_PROPAGATED_CONFIDENCE = 0.5
+
+
+def _propagate(spans: list[MentionSpan], tokens: Sequence[Token], lex: Lexicons) -> list[MentionSpan]:
+    stems = [analyze(t.text, lex).stem for t in tokens]
+    known: dict[tuple[str, ...], MentionType] = {}
+    for m in spans:
+        if m.confidence >= _PROPAGATE_FROM and m.type != "MISC":
+            known.setdefault(tuple(stems[m.first : m.last + 1]), m.type)
+    covered = {i for m in spans for i in range(m.first, m.last + 1)}
+    longest = max((len(k) for k in known), default=0)
+    added: list[MentionSpan] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            kind = known.get(tuple(stems[i : i + n]))
+            if kind is not None and not covered & set(range(i, i + n)):
+                labelled = [("B-" + _KIND[kind], _PROPAGATED_CONFIDENCE)]
+                labelled += [("I-" + _KIND[kind], _PROPAGATED_CONFIDENCE)] * (n - 1)
+                added += _spans(labelled, tokens[i : i + n], i, lex)
+                i += n - 1
+                break
+        i += 1
+    return sorted(spans + added, key=lambda m: m.first)
+
+
+@cache
+def _default_model() -> SequenceModel:
+    base = resources.files("khabar.data") / "ner"
+    memory = Memory.loads((base / MEMORY_FILE).read_text(encoding="utf-8"))
+    return SequenceModel((base / MODEL_FILE).read_bytes(), default_lexicons(), memory)
+
+
+# ---- training (used by scripts/train_ner.py; pure apart from the model file crfsuite writes) ----
+
+Sentence = list[tuple[str, str]]
+
+
+def read_conll(text: str) -> list[Sentence]:
+    """Sentences of (token, BIO tag) from CoNLL text: token first column, tag last, blank lines
+    between sentences, -DOCSTART- lines ignored. Each corpus token is re-tokenized with
+    khabar.core.text.tokens.tokenize so training sees the tokens inference will see."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        if parts[0] == "-DOCSTART-" or len(parts) < 2:
+            continue
+        tag = parts[-1]
+        for j, sub in enumerate(tokenize(parts[0])):
+            cur.append((sub.text, tag if j == 0 or tag == "O" else "I-" + tag.partition("-")[2]))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def train(
+    sentences: Sequence[Sentence],
+    out_dir: Path,
+    params: dict[str, float | int | bool] | None = None,
+    lexicons: Lexicons | None = None,
+    use_memory: bool = True,
+) -> SequenceModel:
+    """Train a CRF on `sentences`; write MODEL_FILE and MEMORY_FILE into `out_dir`."""
+    lex = lexicons or default_lexicons()
+    sents = [s for s in sentences if s]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    size = -(-len(sents) // _FOLDS)
+    for f in range(0, len(sents), size):
+        held = sents[f : f + size]
+        mem = build_memory(sents[:f] + sents[f + size :], lex) if use_memory else EMPTY_MEMORY
+        for sent in held:
+            trainer.append(sentence_features([t for t, _ in sent], lex, mem), [y for _, y in sent])
+    trainer.select("lbfgs")
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out_dir / MODEL_FILE))
+    memory = build_memory(sents, lex) if use_memory else EMPTY_MEMORY
+    (out_dir / MEMORY_FILE).write_text(memory.dumps(), encoding="utf-8")
+    return SequenceModel.from_dir(out_dir, lex)

@@ -1,0 +1,82 @@
+import pytest
+from khabar.core.cleaning.furniture import (
+    byline_author,
+    furniture_reason,
+    is_staff_label,
+    related_label,
+    split_glued,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("رئيس مجلس الإدارة د. محمد أسامة هارونرئيس التحرير أحمد نصار", "staff"),
+        ("رئيس التحرير: منى الشاذلي", "staff"),
+        ("شارك هذا الخبر:", "widget"),
+        ("تابعونا على فيسبوك وتويتر", "widget"),
+        ("اشترك في النشرة البريدية ليصلك كل جديد", "widget"),
+        ("جميع الحقوق محفوظة © 2025 الشروق", "widget"),
+        ("صورة أرشيفية", "widget"),
+        ("فيسبوك تويتر واتساب تيليجرام", "social"),
+        ("Facebook | Twitter | WhatsApp", "social"),
+        ("الرئيسية | أخبار | سياسة | اقتصاد", "nav"),
+        ("الرئيسية » عربي ودولي » الخليج", "nav"),
+        ("ياسين أحمد -", "byline"),
+        ("بيروت - من سامي حداد", "byline"),
+        ("(وكالات)", "widget"),
+    ],
+)
+def test_furniture_lines(line: str, reason: str) -> None:
+    assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شارك الرئيس في القمة العربية التي عقدت في بغداد.",
+        "وقال رئيس التحرير إن الصحيفة ستواصل تغطية الحرب.",
+        "تابع الوزير سير العمل في الميناء، وأكد أهمية المشروع.",
+        "التعاون العسكري بين ليبيا وروسيا",
+        "المجلس الرئاسي يستقبل وفدا روسيا - طرابلس تحتضن المباحثات",
+    ],
+)
+def test_story_lines_are_not_furniture(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+def test_staff_label_alone() -> None:
+    assert is_staff_label("رئيس مجلسى الإدارة والتحرير")
+    assert not is_staff_label("رئيس مجلس الإدارة أحمد علي")
+
+
+def test_byline_names_the_author() -> None:
+    assert byline_author("ياسين أحمد -") == "ياسين أحمد"
+    assert byline_author("بيروت - من سامي حداد") == "سامي حداد"
+    assert byline_author("وأضاف الوزير أن المحادثات مستمرة -") is None
+
+
+def test_glued_related_label_is_split_off() -> None:
+    assert split_glued("أخبار ذات صلةأعلن الجيش الأوكراني، اليوم الأحد.") == [
+        "أخبار ذات صلة",
+        "أعلن الجيش الأوكراني، اليوم الأحد.",
+    ]
+    assert split_glued("وانتهى الاجتماع. اقرأ أيضا: عنوان آخر") == [
+        "وانتهى الاجتماع.",
+        "اقرأ أيضا: عنوان آخر",
+    ]
+    assert split_glued("وقرأ الوزير بيانا.") == ["وقرأ الوزير بيانا."]
+
+
+@pytest.mark.parametrize(
+    "line", ["إقرأ أيضاً:", "اقرأ ايضا", "أخبار ذات صلة", "موضوعات متعلقة", "مقالات ذات صلة"]
+)
+def test_related_labels_alone(line: str) -> None:
+    found = related_label(line)
+    assert found is not None and found.rest == ""
+
+
+def test_related_label_with_inline_headline() -> None:
+    found = related_label("اقرأ أيضا: عون يستقبل المبعوثة الأممية")
+    assert found is not None and found.rest == "عون يستقبل المبعوثة الأممية"
+    assert related_label("ذات صلة بالموضوع قال الوزير") is None

@@ -1,0 +1,25 @@
+from hypothesis import given
+from hypothesis import strategies as st
+from khabar.core.cleaning.paragraphs import assemble, ends_sentence, is_body_line, is_headline_like
+from khabar.core.models import ParagraphKind
+
+
+def test_sentence_and_headline_shapes() -> None:
+    assert ends_sentence("وأكد الوزير أهمية الحوار.")
+    assert ends_sentence('وقال: "لن نتراجع."')
+    assert not ends_sentence("التعاون العسكري بين ليبيا وروسيا")
+    assert is_headline_like("التعاون العسكري بين ليبيا وروسيا")
+    assert not is_headline_like("ليبيا")
+    long_line = " ".join(["كلمة"] * 25)
+    assert is_body_line(long_line) and not is_headline_like(long_line)
+
+
+@given(
+    st.lists(
+        st.text(alphabet="ابتثجحخ د.", min_size=1, max_size=30).filter(lambda s: "\n" not in s), max_size=8
+    )
+)
+def test_assemble_spans_index_the_body(texts: list[str]) -> None:
+    body, paragraphs = assemble([(t, ParagraphKind.PARAGRAPH) for t in texts])
+    assert [body[p.start : p.end] for p in paragraphs] == texts
+    assert body == "\n".join(texts)

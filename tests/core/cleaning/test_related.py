@@ -1,0 +1,37 @@
+from khabar.core.cleaning.related import split_related, split_teasers
+
+BODY = ["استقبل الرئيس وفدا رسميا في القصر.", "وأكد الجانبان أهمية التعاون."]
+
+
+def test_block_after_label_is_split_off() -> None:
+    out = split_related([*BODY, "إقرأ أيضاً:", "عنوان خبر آخر هنا", "قال الوزير إن المحادثات مستمرة."])
+    assert out.main == BODY
+    assert out.blocks == [["عنوان خبر آخر هنا", "قال الوزير إن المحادثات مستمرة."]]
+
+
+def test_headline_only_block_merges_with_the_next_label() -> None:
+    lines = [
+        *BODY,
+        "إقرأ أيضاً:",
+        "أوكرانيا تقصف مصفاتين",
+        "أوكرانيا تقصف مصفاتين",
+        "أخبار ذات صلةأعلن الجيش الهجوم.",
+    ]
+    out = split_related(lines)
+    assert out.blocks == [["أوكرانيا تقصف مصفاتين", "أوكرانيا تقصف مصفاتين", "أعلن الجيش الهجوم."]]
+
+
+def test_inline_promo_does_not_end_the_story() -> None:
+    lines = [BODY[0], "اقرأ أيضا: الحكومة تقر الموازنة الجديدة", BODY[1]]
+    out = split_related(lines)
+    assert out.main == BODY and out.blocks == []
+
+
+def test_label_before_the_story_is_dropped() -> None:
+    out = split_related(["الأكثر قراءة", "عنوان الخبر الرئيسي هنا", *BODY])
+    assert out.main == ["عنوان الخبر الرئيسي هنا", *BODY] and out.blocks == []
+
+
+def test_block_with_two_stories_gives_two_teasers() -> None:
+    block = ["عنوان الخبر الأول", "نص الخبر الأول هنا.", "عنوان الخبر الثاني", "نص الخبر الثاني هنا."]
+    assert split_teasers(block) == [block[:2], block[2:]]

@@ -1,0 +1,50 @@
+"""Hand-built tagged articles for coder tests: entity spans are found in the text, so the tests do
+not depend on the tagger."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from khabar.core.models import Entity, EntityType, TaggedArticle, TextField
+
+
+def article(
+    body: str,
+    entities: list[tuple[str, str] | tuple[str, str, dict[str, object]]],
+    published: datetime | None = datetime(2025, 6, 10, 9, 0, tzinfo=UTC),
+    article_id: str = "a1",
+    title: str | None = None,
+    fingerprint: list[int] | None = None,
+) -> TaggedArticle:
+    """A TaggedArticle whose entities are every occurrence of each given surface text
+    (in the title too, when given)."""
+    found: list[Entity] = []
+    for spec in entities:
+        text, etype = spec[0], spec[1]
+        extra: dict[str, object] = dict(spec[2]) if len(spec) > 2 else {}  # type: ignore[misc]
+        for field, source in ((TextField.BODY, body), (TextField.TITLE, title or "")):
+            start = source.find(text)
+            while start >= 0:
+                overlaps = any(
+                    e.field is field and e.start < start + len(text) and start < e.end for e in found
+                )
+                if not overlaps:
+                    found.append(
+                        Entity(
+                            type=EntityType(etype),
+                            text=text,
+                            start=start,
+                            end=start + len(text),
+                            field=field,
+                            **extra,
+                        )  # type: ignore[arg-type]
+                    )
+                start = source.find(text, start + 1)
+    return TaggedArticle(
+        id=article_id,
+        body=body,
+        title=title,
+        published_at=published,
+        entities=sorted(found, key=lambda e: (e.field, e.start)),
+        fingerprint=fingerprint or [],
+    )

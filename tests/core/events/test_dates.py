@@ -1,0 +1,59 @@
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.core.events.dates import find_dates
+from khabar.core.models import DatePrecision
+from khabar.core.text.normalize import norm
+from khabar.core.text.tokens import tokenize
+
+TUESDAY = dt.date(2025, 6, 10)
+
+
+def dates(text: str, published: dt.date | None = TUESDAY) -> list[tuple[dt.date, DatePrecision, bool]]:
+    return [(d.date, d.precision, d.future) for d in find_dates([norm(t.text) for t in tokenize(text)], published)]
+
+
+def test_today_with_matching_weekday_is_the_publication_date() -> None:
+    assert dates("مساء اليوم الثلاثاء") == [(TUESDAY, DatePrecision.DAY, False)]
+
+
+def test_today_with_another_weekday_is_that_weekday_before_publication() -> None:
+    # Published on Tuesday about "today, Monday": the copy was written the day before.
+    assert dates("اليوم الإثنين") == [(dt.date(2025, 6, 9), DatePrecision.DAY, False)]
+
+
+def test_relative_days() -> None:
+    assert dates("أمس") == [(dt.date(2025, 6, 9), DatePrecision.DAY, False)]
+    assert dates("أول أمس")[0][0] == dt.date(2025, 6, 8)
+    assert dates("غدا")[0][2] is True
+
+
+def test_weekday_alone_is_the_most_recent_and_past_marker_excludes_today() -> None:
+    assert dates("الخميس")[0][0] == dt.date(2025, 6, 5)
+    assert dates("الثلاثاء")[0][0] == TUESDAY
+    assert dates("الثلاثاء الماضي")[0][0] == dt.date(2025, 6, 3)
+    assert dates("الخميس المقبل")[0][:1] == (dt.date(2025, 6, 12),)
+
+
+def test_explicit_dates_and_months() -> None:
+    assert dates("في 3 تشرين الأول 2024") == [(dt.date(2024, 10, 3), DatePrecision.DAY, False)]
+    assert dates("منتصف شهر أكتوبر المقبل") == [(dt.date(2025, 10, 1), DatePrecision.MONTH, True)]
+    assert dates("في شهر يناير المقبل")[0][0] == dt.date(2026, 1, 1)
+    assert dates("عام 2015") == [(dt.date(2015, 1, 1), DatePrecision.YEAR, False)]
+
+
+def test_no_publication_date_means_no_relative_date_but_absolute_dates_still_resolve() -> None:
+    assert dates("اليوم السبت", None) == []
+    assert dates("10 يونيو 2025", None) == [(TUESDAY, DatePrecision.DAY, False)]
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(0, 6))
+def test_weekday_resolution_is_within_the_last_week(published: dt.date, weekday: int) -> None:
+    names = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+    found = dates(names[weekday], published)
+    assert len(found) == 1
+    d = found[0][0]
+    assert d.weekday() == weekday
+    assert 0 <= (published - d).days <= 6

@@ -1,0 +1,45 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.core.events.morphology import Aspect, loose, noun_forms, verb_forms
+from khabar.core.text.normalize import norm
+
+
+def test_sound_verb_conjugations_cover_gender_number_and_aspect() -> None:
+    forms = verb_forms("بحث", "بحث")
+    for form, aspect in {
+        "بحث": Aspect.PERFECT,
+        "بحثت": Aspect.PERFECT,
+        "بحثا": Aspect.PERFECT,
+        "بحثوا": Aspect.PERFECT,
+        "يبحث": Aspect.IMPERFECT,
+        "تبحث": Aspect.IMPERFECT,
+        "يبحثان": Aspect.IMPERFECT,
+        "يبحثون": Aspect.IMPERFECT,
+    }.items():
+        assert forms[form] is aspect, form
+
+
+def test_defective_verbs_change_their_last_letter() -> None:
+    forms = verb_forms(norm("التقى"), "لتقي")
+    for form in ("التقي", "التقت", "التقيا", "التقوا", "التقاه", "يلتقي", "يلتقيان", "تلتقي"):
+        assert norm(form) in forms, form
+    assert "التقىت" not in forms
+
+
+def test_verbal_nouns_take_article_possessives_and_tanwin() -> None:
+    forms = noun_forms(norm("زيارة"))
+    for form in ("زيارة", "الزيارة", "زيارته", "زيارتها", "زيارتهم"):
+        assert norm(form) in forms, form
+    assert norm("اتصالا") in noun_forms(norm("اتصال"))
+
+
+def test_loose_ignores_article_and_accusative_alef() -> None:
+    assert loose(norm("الدعوة")) == loose(norm("دعوة"))
+    assert loose(norm("هاتفيا")) == loose(norm("الهاتفي"))
+
+
+@given(st.sampled_from(["بحث", "ناقش", "استقبل", "وقع", "قصف", "هدد"]))
+def test_every_generated_form_contains_the_stem(stem: str) -> None:
+    for form in verb_forms(stem, stem if not stem.startswith("است") else stem[2:]):
+        assert stem[-2:] in form or stem[1:] in form

@@ -1,0 +1,27 @@
+from collections import Counter
+
+from khabar.core.tagging.geo import city, city_names, disambiguate
+from khabar.core.text.normalize import norm
+
+
+def candidates(name: str) -> list:  # type: ignore[type-arg]
+    return [c for i in city_names()[norm(name)] if (c := city(i))]
+
+
+def test_ambiguity_is_kept() -> None:
+    assert {c.country for c in candidates("طرابلس")} >= {"LBY", "LBN"}
+
+
+def test_context_country_wins() -> None:
+    tripoli = candidates("طرابلس")
+    assert (best := disambiguate(tripoli, Counter({"LBN": 3, "LBY": 1}))) and best.country == "LBN"
+    assert (best := disambiguate(tripoli, Counter({"LBY": 2}))) and best.country == "LBY"
+
+
+def test_population_breaks_ties() -> None:
+    best = disambiguate(candidates("موسكو"), Counter())
+    assert best is not None and best.country == "RUS" and best.lat > 50
+
+
+def test_common_words_are_not_city_names() -> None:
+    assert norm("المدينة") not in city_names()

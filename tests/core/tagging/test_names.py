@@ -1,0 +1,56 @@
+import pytest
+
+from khabar.core.tagging.catalog import lexicon
+from khabar.core.tagging.names import find_names
+from khabar.core.tagging.words import words_of
+
+
+def names(text: str) -> list[tuple[str, str | None]]:
+    ws = words_of(text, lexicon())
+    out = []
+    for n in find_names(ws):
+        name = text[ws[n.first].stem_start : ws[n.last].end]
+        title = text[ws[n.title.start].stem_start : ws[n.title.end - 1].end] if n.title else None
+        out.append((name, title))
+    return out
+
+
+def test_transliterated_name_after_title_with_nisba() -> None:
+    assert names("وقال نائب وزير الخارجية الروسي ميخائيل بوغدانوف إن") == [
+        ("ميخائيل بوغدانوف", "نائب وزير الخارجية الروسي")
+    ]
+
+
+def test_name_after_title_and_comma() -> None:
+    got = names("نقلها نائب رئيس مجلس الوزراء العراقي، محمد علي تميم، خلال زيارته")
+    assert got and got[0][0] == "محمد علي تميم"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("التقى عبد الحميد الدبيبة في", "عبد الحميد الدبيبة"),
+        ("استقبل محمد بن سلمان أمس", "محمد بن سلمان"),
+        ("وصرح أحمد أبو الغيط بأن", "أحمد أبو الغيط"),
+        ("قال الشيخ تميم بن حمد آل ثاني إن", "تميم بن حمد آل ثاني"),
+    ],
+)
+def test_name_chains(text: str, name: str) -> None:
+    assert name in [n for n, _ in names(text)]
+
+
+def test_ala_is_not_the_name_ali() -> None:
+    assert names("وافق محمد على الاتفاق") == []
+
+
+def test_first_name_that_is_a_common_word_needs_more_evidence() -> None:
+    assert names("احتفل بعيد ميلاده مع سلام عادل") == []
+
+
+def test_title_followed_by_a_common_phrase_is_no_name() -> None:
+    assert names("قال رئيس التحرير إن") == []
+
+
+def test_prefixed_word_ends_the_name() -> None:
+    got = [n for n, _ in names("التقى محمد المنفي وبوتين")]
+    assert got == ["محمد المنفي"]

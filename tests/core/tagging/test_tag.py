@@ -1,0 +1,62 @@
+"""tag(): the integrated stage on small articles."""
+
+from khabar.core.models import Article, EntityType, TextField
+from khabar.core.tagging import tag
+
+BODY = (
+    "استقبل رئيس المجلس الرئاسي الليبي محمد المنفي، اليوم الثلاثاء في طرابلس، سفير روسيا لدى ليبيا "
+    "حيدر أغانين. وأكد المنفي لـ«المنفي» أهمية العلاقات مع روسيا وتركيا، وقال إن وروسيا شريك. "
+    "وقال نائب وزير الخارجية الروسي ميخائيل بوغدانوف إن موسكو تدعم الحوار لليبيا."
+)
+
+
+def tagged() -> list:  # type: ignore[type-arg]
+    return tag(Article(id="a1", title="المنفي يلتقي السفير الروسي", body=BODY)).entities
+
+
+def test_spans_point_at_the_surface_text_without_clitics() -> None:
+    for e in tagged():
+        text = BODY if e.field is TextField.BODY else "المنفي يلتقي السفير الروسي"
+        assert text[e.start : e.end] == e.text or e.text.startswith("ال")
+    texts = {e.text for e in tagged()}
+    assert "روسيا" in texts and "ليبيا" in texts
+    assert not any(t.startswith(("لـ", "و", "«")) and t not in ("وزارة",) for t in texts if t[:2] in ("لـ", "ور", "«ا"))
+
+
+def test_person_attributes_from_title_and_curated_list() -> None:
+    ents = tagged()
+    bog = next(e for e in ents if e.type is EntityType.PERSON and "بوغدانوف" in e.text)
+    assert bog.country == "RUS"
+    assert bog.title is not None and "وزير الخارجية" in bog.title
+    agh = next(e for e in ents if e.type is EntityType.PERSON and "أغانين" in e.text)
+    assert agh.country == "RUS" and agh.sector == "DIP"
+
+
+def test_mentions_of_one_person_share_a_canonical_id_across_title_and_body() -> None:
+    menfi = [e for e in tagged() if e.type is EntityType.PERSON and "المنفي" in e.text]
+    assert {e.field for e in menfi} == {TextField.TITLE, TextField.BODY}
+    assert len({e.canonical_id for e in menfi}) == 1
+    assert menfi[0].canonical_name == "محمد المنفي"
+
+
+def test_places_carry_geonames_ids_disambiguated_by_context() -> None:
+    trip = next(e for e in tagged() if e.text == "طرابلس")
+    assert trip.type is EntityType.LOC and trip.country == "LBY" and trip.geonames_id and trip.lat
+    russia = next(e for e in tagged() if e.text == "روسيا")
+    assert russia.country == "RUS" and russia.geonames_id
+
+
+def test_tripoli_in_a_lebanon_story_is_in_lebanon() -> None:
+    body = "قال الجيش اللبناني إن اشتباكات وقعت في طرابلس شمال لبنان، وإن لبنان يتابع الوضع."
+    ents = tag(Article(id="a2", body=body)).entities
+    trip = next(e for e in ents if e.text == "طرابلس")
+    assert trip.country == "LBN"
+
+
+def test_dates_are_tagged() -> None:
+    d = [e for e in tagged() if e.type is EntityType.DATE]
+    assert any(e.text == "اليوم الثلاثاء" for e in d)
+
+
+def test_empty_article() -> None:
+    assert tag(Article(id="e", body="")).entities == []

@@ -1,0 +1,64 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.core.tagging.countries import countries
+from khabar.core.tagging.titles import TITLE_WORDS, match_title
+from khabar.core.text.normalize import norm
+
+
+def words(text: str) -> list[str]:
+    return norm(text).split()
+
+
+def test_title_words_are_normalized_single_words() -> None:
+    assert TITLE_WORDS
+    for w in TITLE_WORDS:
+        assert " " not in w and norm(w) == w
+    for w in ("الرئيس", "وزير", "السفير", "اللواء", "المتحدث", "الامير"):
+        assert w in TITLE_WORDS
+
+
+def test_title_with_nisba_gives_country_and_stops_before_the_name() -> None:
+    ws = words("نائب وزير الخارجية الروسي ميخائيل بوغدانوف")
+    m = match_title(ws, 0)
+    assert m is not None
+    assert (m.start, m.end) == (0, 4)
+    assert m.country == "RUS"
+    assert ws[m.end] == "ميخائيل"
+
+
+def test_ambassador_country_is_the_sender_not_the_host() -> None:
+    m = match_title(words("سفير روسيا لدى ليبيا حيدر أغانين"), 0)
+    assert m is not None and m.country == "RUS" and m.sector == "DIP"
+    assert m.end == 4
+
+
+def test_sectors_from_head_and_domain_words() -> None:
+    assert (m := match_title(words("اللواء الركن خليفة حفتر"), 0)) and m.sector == "MIL"
+    assert (m := match_title(words("وزير الدفاع الأمريكي لويد أوستن"), 0)) and m.sector == "MIL"
+    assert (m := match_title(words("الرئيس التركي رجب طيب أردوغان"), 0)) and m.sector == "GOV"
+    assert (m := match_title(words("الرئيس التركي"), 0)) and m.country == "TUR"
+
+
+def test_multiword_country_inside_a_title() -> None:
+    m = match_title(words("رئيس روسيا الاتحادية فلاديمير بوتين"), 0)
+    assert m is not None and m.country == "RUS" and m.end == 3
+
+
+def test_no_title_no_match() -> None:
+    assert match_title(words("ذهب الولد إلى المدرسة"), 0) is None
+    assert match_title([], 0) is None
+
+
+@given(st.lists(st.sampled_from(sorted(TITLE_WORDS) + ["محمد", "قال", "في"]), min_size=1, max_size=12), st.integers(0, 11))
+def test_match_stays_inside_the_sentence(ws: list[str], i: int) -> None:
+    m = match_title(ws, i)
+    if m is not None:
+        assert m.start == i < m.end <= len(ws)
+        assert ws[i] in TITLE_WORDS
+
+
+def test_every_country_with_a_one_word_name_has_a_nisba() -> None:
+    one_word = [c for c in countries() if any(" " not in n for n in c.names)]
+    with_nisba = [c for c in one_word if c.nisbas]
+    assert len(with_nisba) >= 0.8 * len(one_word)
