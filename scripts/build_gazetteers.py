@@ -35,7 +35,13 @@ from khabar.core.text.normalize import norm  # noqa: E402
 
 # Arabic spellings news uses that CLDR does not give (short forms, hamza variants).
 COUNTRY_ALIASES: dict[str, list[str]] = {
-    "USA": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية", "الولايات المتحدة"],
+    "USA": [
+        "أمريكا",
+        "أميركا",
+        "الولايات المتحدة الأمريكية",
+        "الولايات المتحدة الأميركية",
+        "الولايات المتحدة",
+    ],
     "GBR": ["بريطانيا", "المملكة المتحدة"],
     "ARE": ["الإمارات", "دولة الإمارات"],
     "SAU": ["السعودية", "المملكة العربية السعودية"],
@@ -206,7 +212,9 @@ def main() -> None:
     (OUT / "first_names.txt").write_text("\n".join(firsts) + "\n", "utf-8")
     common = build_common_words(args.shared)
     (OUT / "common_words.txt").write_text("\n".join(common) + "\n", "utf-8")
-    print(f"countries {len(countries)}  cities {len(cities)}  first names {len(firsts)}  common {len(common)}")
+    print(
+        f"countries {len(countries)}  cities {len(cities)}  first names {len(firsts)}  common {len(common)}"
+    )
 
 
 if __name__ == "__main__":

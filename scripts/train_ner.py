@@ -70,6 +70,7 @@ def main() -> int:
     ap.add_argument("--c1", type=float, default=float(DEFAULT_PARAMS["c1"]))
     ap.add_argument("--c2", type=float, default=float(DEFAULT_PARAMS["c2"]))
     ap.add_argument("--iterations", type=int, default=int(DEFAULT_PARAMS["max_iterations"]))
+    ap.add_argument("--bio", action="store_true", help="train on BIO labels instead of BILOU")
     ap.add_argument("--tune", action="store_true", help="grid-search c1/c2 on dev.conll first")
     args = ap.parse_args()
 
@@ -83,7 +84,12 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             for gc1, gc2 in itertools.product((0.02, 0.1, 0.3), (0.01, 0.1)):
                 t0 = time.perf_counter()
-                m = train(train_sents, Path(tmp), {"c1": gc1, "c2": gc2, "max_iterations": args.iterations})
+                m = train(
+                    train_sents,
+                    Path(tmp),
+                    {"c1": gc1, "c2": gc2, "max_iterations": args.iterations},
+                    bilou=not args.bio,
+                )
                 f1 = span_f1(m, dev_sents)["all"][2]
                 print(f"c1={gc1} c2={gc2} dev span F1={f1:.4f} ({time.perf_counter() - t0:.0f}s)", flush=True)
                 best = max(best, (f1, gc1, gc2))
@@ -91,7 +97,8 @@ def main() -> int:
         print(f"best: c1={c1} c2={c2}")
     t0 = time.perf_counter()
     out = args.out / MODEL_FILE
-    model = train(train_sents, args.out, {"c1": c1, "c2": c2, "max_iterations": args.iterations})
+    params: dict[str, float | int | bool] = {"c1": c1, "c2": c2, "max_iterations": args.iterations}
+    model = train(train_sents, args.out, params, bilou=not args.bio)
     print(f"trained in {time.perf_counter() - t0:.0f}s -> {out} ({out.stat().st_size / 1e6:.2f} MB)")
     if dev_sents:
         for key, (p, r, f) in span_f1(model, dev_sents).items():

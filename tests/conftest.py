@@ -59,7 +59,9 @@ def kafka_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ApacheKaf
     except BrokerUnavailable as exc:
         if in_ci():
             pytest.fail(f"CI must run the Kafka integration tests, but: {exc}")
-        pytest.skip(f"Apache Kafka unavailable ({exc}); install Java 17 and Maven, or set CI to fail")
+        pytest.skip(
+            f"Apache Kafka unavailable ({exc}); install Java 17 and Maven; with CI set this is an error"
+        )
     try:
         yield broker
     finally:

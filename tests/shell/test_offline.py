@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from khabar.core.models import Event, RawArticle, TaggedArticle
 from khabar.shell import offline
 from khabar.shell.inputs import SourcedArticle
@@ -34,7 +33,7 @@ def test_each_input_gives_one_line_with_articles_and_events() -> None:
         assert set(line) == {"input", "articles", "events"}
         assert line["articles"], "every readable input yields at least its main article"
         for article in line["articles"]:
-            assert ARTICLE_KEYS <= set(article)
+            assert set(article) >= ARTICLE_KEYS
             assert article["article_id"] == article["id"]
             for entity in article["entities"]:
                 assert {"text", "type", "canonical"} <= set(entity)
@@ -66,7 +65,10 @@ class MergeAll:
         old = self.events.get(event.id)
         if old is not None:
             event = old.model_copy(
-                update={"mention_count": old.mention_count + 1, "article_ids": old.article_ids + event.article_ids}
+                update={
+                    "mention_count": old.mention_count + 1,
+                    "article_ids": old.article_ids + event.article_ids,
+                }
             )
         self.events[event.id] = event
         return event
@@ -78,7 +80,10 @@ def test_a_merged_event_appears_under_every_input_with_its_final_state(
     monkeypatch.setattr(
         offline, "emit_stage", lambda t: [Event(id="same", type="CONSULT", article_ids=[t.id])]
     )
-    results = process([sourced("a", STORY.encode()), sourced("b", OTHER.encode()), sourced("c", STORY.encode())], merger=MergeAll())
+    results = process(
+        [sourced("a", STORY.encode()), sourced("b", OTHER.encode()), sourced("c", STORY.encode())],
+        merger=MergeAll(),
+    )
     events = [r.events for r in results]
     assert all(len(e) == 1 and e[0].id == "same" for e in events)
     assert all(e[0].mention_count == 3 and e[0].article_ids == ["a", "b", "c"] for e in events)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from khabar.core.models import Article, DeadLetter, Event, RawArticle, TaggedArticle
 from khabar.shell import service as svc
 from khabar.shell.service import SERVICES, Record, end_to_end_seconds, handle, make_emit, stage_of
@@ -83,9 +82,10 @@ class CountingMerger:
 
     def observe(self, event: Event, fingerprint: list[int] | None = None) -> Event:
         old = self.seen.get(event.id)
-        merged = event if old is None else event.model_copy(
-            update={"mention_count": old.mention_count + 1, "article_ids": old.article_ids + event.article_ids}
-        )  # fmt: skip
+        merged = event
+        if old is not None:
+            count, ids = old.mention_count + 1, old.article_ids + event.article_ids
+            merged = event.model_copy(update={"mention_count": count, "article_ids": ids})
         self.seen[event.id] = merged
         return merged
 

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from khabar import __version__
 from khabar.shell.apps import SERVICE_NAMES
 from khabar.shell.inputs import InputError, read_inputs
-from khabar.shell.settings import Settings
+from khabar.shell.settings import MissingBootstrap, Settings
 
 __all__ = ["main"]
 
@@ -129,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"khabar {args.command}: {exc}", file=sys.stderr)
         return 1
-    except ValueError as exc:  # e.g. no bootstrap server configured
+    except MissingBootstrap as exc:
         print(f"khabar {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -12,7 +12,11 @@ from enum import StrEnum
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["SecurityProtocol", "Settings", "WireFormat"]
+__all__ = ["MissingBootstrap", "SecurityProtocol", "Settings", "WireFormat"]
+
+
+class MissingBootstrap(ValueError):
+    """A broker is needed and none is configured."""
 
 
 class WireFormat(StrEnum):
@@ -64,7 +68,7 @@ class Settings(BaseSettings):
     def bootstrap(self) -> str:
         """The configured bootstrap servers; raises when none is set."""
         if not self.kafka_bootstrap:
-            raise ValueError("no Kafka bootstrap server configured: set KHABAR_KAFKA_BOOTSTRAP")
+            raise MissingBootstrap("no Kafka bootstrap server configured: set KHABAR_KAFKA_BOOTSTRAP")
         return self.kafka_bootstrap
 
     @property

@@ -107,55 +107,73 @@ def up(
     processes: dict[str, subprocess.Popen[bytes]] = {}
     try:
         with _broker(settings) as live:
-            created, _ = create_topics(live)
-            _say(f"topics ready ({len(created)} created)")
-            env = {**os.environ, **_env(live)}
-            ports: dict[str, int] = {}
-            for i, name in enumerate(SERVICE_NAMES):
-                ports[name] = live.metrics_port + i
-                processes[name] = subprocess.Popen(
-                    [sys.executable, "-m", "khabar.shell.cli", "run", name],
-                    env={**env, "KHABAR_METRICS_PORT": str(ports[name])},
-                )
-            waiting = set(SERVICE_NAMES)
-            ready_by = time.monotonic() + _READY_TIMEOUT_S
-            while waiting:
-                _check(processes)
-                waiting = {name for name in waiting if not _ready(ports[name])}
-                if time.monotonic() > ready_by or (deadline is not None and time.monotonic() > deadline):
-                    _say(f"services not ready in time: {', '.join(sorted(waiting))}")
-                    return 1
-                time.sleep(0.5)
-            _say("services ready: " + ", ".join(f"{n} (metrics :{p})" for n, p in ports.items()))
-            source = path or (str(default_samples()) if default_samples() else None)
-            if source:
-                sent = ingest(live, list(read_inputs([source])))
-                _say(f"ingested {sent} article(s) from {source}")
-            events = TopicNames.of(live).name(Topic.EVENTS)
-            remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
-            seen = 0
-            for record in tail(
-                live, events, from_beginning=True, max_records=exit_after_events, timeout_s=remaining,
-                stop=lambda: _check(processes),
-            ):  # fmt: skip
-                print(json.dumps(record, ensure_ascii=False), flush=True)
-                seen += 1
-            if exit_after_events is not None and seen >= exit_after_events:
+            # Services stop before the broker does: they commit and leave their groups on the way out.
+            try:
+                return _run(live, processes, path, exit_after_events, deadline, timeout_s)
+            except (_Stop, KeyboardInterrupt):
+                _say("stopping")
                 return 0
-            _say(f"timed out after {timeout_s}s with {seen} event(s)")
-            return 1
-    except _Stop:
-        _say("stopping")
-        return 0
-    except KeyboardInterrupt:
-        _say("stopping")
-        return 0
-    except _ServiceDied as exc:
-        _say(str(exc))
-        return 1
+            except _ServiceDied as exc:
+                _say(str(exc))
+                return 1
+            finally:
+                # A second Ctrl-C/SIGTERM must not cut the orderly stop short.
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                try:
+                    _stop(processes)
+                finally:
+                    signal.signal(signal.SIGINT, signal.default_int_handler)
     finally:
-        _stop(processes)
         signal.signal(signal.SIGTERM, previous)
+
+
+def _run(
+    live: Settings,
+    processes: dict[str, subprocess.Popen[bytes]],
+    path: str | None,
+    exit_after_events: int | None,
+    deadline: float | None,
+    timeout_s: float | None,
+) -> int:
+    created, _ = create_topics(live)
+    _say(f"topics ready ({len(created)} created)")
+    env = {**os.environ, **_env(live)}
+    ports: dict[str, int] = {}
+    for i, name in enumerate(SERVICE_NAMES):
+        ports[name] = live.metrics_port + i
+        processes[name] = subprocess.Popen(
+            [sys.executable, "-m", "khabar.shell.cli", "run", name],
+            env={**env, "KHABAR_METRICS_PORT": str(ports[name])},
+            start_new_session=True,  # Ctrl-C reaches `up` alone; it stops the services in order
+        )
+    waiting = set(SERVICE_NAMES)
+    ready_by = time.monotonic() + _READY_TIMEOUT_S
+    while waiting:
+        _check(processes)
+        waiting = {name for name in waiting if not _ready(ports[name])}
+        if time.monotonic() > ready_by or (deadline is not None and time.monotonic() > deadline):
+            _say(f"services not ready in time: {', '.join(sorted(waiting))}")
+            return 1
+        time.sleep(0.5)
+    _say("services ready: " + ", ".join(f"{n} (metrics :{p})" for n, p in ports.items()))
+    source = path or (str(default_samples()) if default_samples() else None)
+    if source:
+        sent = ingest(live, list(read_inputs([source])))
+        _say(f"ingested {sent} article(s) from {source}")
+    events = TopicNames.of(live).name(Topic.EVENTS)
+    remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
+    seen = 0
+    for record in tail(
+        live, events, from_beginning=True, max_records=exit_after_events, timeout_s=remaining,
+        stop=lambda: _check(processes),
+    ):  # fmt: skip
+        print(json.dumps(record, ensure_ascii=False), flush=True)
+        seen += 1
+    if exit_after_events is not None and seen >= exit_after_events:
+        return 0
+    _say(f"timed out after {timeout_s}s with {seen} event(s)")
+    return 1
 
 
 class _ServiceDied(RuntimeError):

@@ -310,3 +310,9 @@ def test_other_outlets_layouts(name: str) -> None:
     assert main.source_name == source
     story = [ln for ln in text.splitlines() if ln.endswith(".") and not ln.startswith(("المصدر", "الوسوم"))]
     assert main.body.split("\n") == story
+
+
+def test_json_content_type() -> None:
+    body = json.dumps({"title": "قمة ثلاثية في عمّان", "body": "عقدت في عمّان اليوم قمة ثلاثية بحثت الأوضاع."})
+    (main,) = clean(RawArticle(id="j", body=body.encode(), content_type=ContentType.JSON))
+    assert main.title == "قمة ثلاثية في عمّان" and main.body == "عقدت في عمّان اليوم قمة ثلاثية بحثت الأوضاع."

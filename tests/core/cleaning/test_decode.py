@@ -38,3 +38,14 @@ def test_size_limit_is_a_parameter() -> None:
     body = ("كلمة " * 100).encode()
     assert decode(body, max_bytes=len(body)).startswith("كلمة")
     assert _reason(body, max_bytes=len(body) - 1) == "too_large"
+
+
+def test_json_payload_is_unwrapped() -> None:
+    from khabar.core.cleaning.decode import unwrap_json
+
+    payload = unwrap_json('{"headline": "عنوان", "content": "نص الخبر."}')
+    assert (payload.text, payload.title) == ("نص الخبر.", "عنوان")
+    for bad in ("[1, 2]", "{not json", '{"title": "عنوان فقط"}'):
+        with pytest.raises(RejectedInput) as info:
+            unwrap_json(bad)
+        assert info.value.reason == "no_text"

@@ -41,3 +41,20 @@ def test_page_without_text() -> None:
         "<html><head><title>x</title></head><body><nav><a href='/'>الرئيسية</a></nav></body></html>"
     )
     assert "استقبل" not in page.text
+
+
+HEADER_DATE_PAGE = """<html><head><meta charset="utf-8">
+<title>السيسي يستقبل رئيس وزراء اليونان - بوابة النيل</title>
+</head><body><div class="top-date">الاثنين 07 يوليو 2025</div>
+<h1>السيسي يستقبل رئيس وزراء اليونان</h1>
+<span class="post-date">الأحد، 06 يوليو 2025 01:30 م</span>
+<div class="article-body">
+<p>استقبل الرئيس عبد الفتاح السيسي، اليوم الأحد، رئيس وزراء اليونان بقصر الاتحادية، بحضور وزير الخارجية.</p>
+<p>وصرح المتحدث الرسمي باسم الرئاسة بأن اللقاء تناول سبل تعزيز التعاون في مجالات الطاقة.</p>
+<p>كما تناول اللقاء تطورات الأوضاع في ليبيا والسودان، حيث أكد الجانبان أهمية الحلول السياسية.</p>
+</div></body></html>"""
+
+
+def test_date_in_the_article_header_not_the_top_bar() -> None:
+    page = extract(HEADER_DATE_PAGE)
+    assert page.published_at == datetime(2025, 7, 6, 13, 30)

@@ -3,14 +3,16 @@ not depend on the tagger."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from khabar.core.models import Entity, EntityType, TaggedArticle, TextField
 
 
 def article(
     body: str,
-    entities: list[tuple[str, str] | tuple[str, str, dict[str, object]]],
+    entities: Sequence[tuple[Any, ...]],
     published: datetime | None = datetime(2025, 6, 10, 9, 0, tzinfo=UTC),
     article_id: str = "a1",
     title: str | None = None,
@@ -21,7 +23,7 @@ def article(
     found: list[Entity] = []
     for spec in entities:
         text, etype = spec[0], spec[1]
-        extra: dict[str, object] = dict(spec[2]) if len(spec) > 2 else {}  # type: ignore[misc]
+        extra: dict[str, Any] = dict(spec[2]) if len(spec) > 2 else {}
         for field, source in ((TextField.BODY, body), (TextField.TITLE, title or "")):
             start = source.find(text)
             while start >= 0:
@@ -37,7 +39,7 @@ def article(
                             end=start + len(text),
                             field=field,
                             **extra,
-                        )  # type: ignore[arg-type]
+                        )
                     )
                 start = source.find(text, start + 1)
     return TaggedArticle(

@@ -2,7 +2,6 @@ import datetime as dt
 
 from hypothesis import given
 from hypothesis import strategies as st
-
 from khabar.core.events.dates import find_dates
 from khabar.core.models import DatePrecision
 from khabar.core.text.normalize import norm
@@ -12,7 +11,9 @@ TUESDAY = dt.date(2025, 6, 10)
 
 
 def dates(text: str, published: dt.date | None = TUESDAY) -> list[tuple[dt.date, DatePrecision, bool]]:
-    return [(d.date, d.precision, d.future) for d in find_dates([norm(t.text) for t in tokenize(text)], published)]
+    return [
+        (d.date, d.precision, d.future) for d in find_dates([norm(t.text) for t in tokenize(text)], published)
+    ]
 
 
 def test_today_with_matching_weekday_is_the_publication_date() -> None:

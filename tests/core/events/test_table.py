@@ -1,8 +1,22 @@
 from khabar.core.events.table import coding_table, quad_class
 
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 
 
@@ -27,10 +41,28 @@ def test_cooperation_codes_score_positive_and_conflict_codes_negative() -> None:
 
 
 def test_quad_class_boundaries() -> None:
-    assert [quad_class(c) for c in ("010", "057", "060", "087", "090", "139", "140", "204")] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert [quad_class(c) for c in ("010", "057", "060", "087", "090", "139", "140", "204")] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
 
 
 def test_brief_trigger_families_are_present() -> None:
     codes = {(f.type, f.cameo) for f in coding_table().families}
-    assert {("CONSULT", "043"), ("AGREE", "036"), ("SUPPORT", "057"), ("ACCUSE", "111"), ("REQUEST", "020")} <= codes
-    assert any(f.type == "ASSAULT" and {"drone", "aerial"} <= {m.mode for m in f.modes} for f in coding_table().families)
+    assert {
+        ("CONSULT", "043"),
+        ("AGREE", "036"),
+        ("SUPPORT", "057"),
+        ("ACCUSE", "111"),
+        ("REQUEST", "020"),
+    } <= codes
+    assert any(
+        f.type == "ASSAULT" and {"drone", "aerial"} <= {m.mode for m in f.modes}
+        for f in coding_table().families
+    )

@@ -1,7 +1,6 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions, find_actor, name_key, stable_id
 
 
@@ -14,12 +13,20 @@ def test_spelling_variants_share_a_key(a: str, b: str) -> None:
 
 
 def test_transliteration_vowels_share_an_id_across_articles() -> None:
-    assert stable_id("PERSON", name_key("ألكساندر كينتشاك")) == stable_id("PERSON", name_key("أليكساندر كينتشاك"))
+    assert stable_id("PERSON", name_key("ألكساندر كينتشاك")) == stable_id(
+        "PERSON", name_key("أليكساندر كينتشاك")
+    )
     assert stable_id("PERSON", name_key("محمد")) != stable_id("ORG", name_key("محمد"))
 
 
 def test_in_article_back_off_to_family_name() -> None:
-    ms = [("PERSON", "محمد المنفي"), ("PERSON", "المنفي"), ("LOC", "ليبيا"), ("PERSON", "حيدر رشيد أغانين"), ("PERSON", "أغانين")]
+    ms = [
+        ("PERSON", "محمد المنفي"),
+        ("PERSON", "المنفي"),
+        ("LOC", "ليبيا"),
+        ("PERSON", "حيدر رشيد أغانين"),
+        ("PERSON", "أغانين"),
+    ]
     groups = {tuple(c.members) for c in cluster_mentions(ms)}
     assert (0, 1) in groups and (3, 4) in groups and (2,) in groups
 
@@ -43,7 +50,11 @@ def test_curated_actor_gives_wikidata_id_and_name() -> None:
     assert a is not None and a.country == "RUS"
 
 
-@given(st.lists(st.sampled_from(["محمد المنفي", "المنفي", "بوتين", "روسيا", "عبد الله اللافي", "اللافي"]), max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(["محمد المنفي", "المنفي", "بوتين", "روسيا", "عبد الله اللافي", "اللافي"]), max_size=8
+    )
+)
 def test_every_mention_is_in_exactly_one_cluster(names: list[str]) -> None:
     ms = [("PERSON", n) for n in names]
     members = sorted(m for c in cluster_mentions(ms) for m in c.members)

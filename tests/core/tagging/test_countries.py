@@ -1,5 +1,4 @@
 import pytest
-
 from khabar.core.tagging.countries import (
     country_by_name,
     country_of_word,
@@ -12,7 +11,14 @@ from khabar.core.text.normalize import norm
 
 @pytest.mark.parametrize(
     ("name", "stem"),
-    [("ليبيا", "ليبي"), ("سوريه", "سوري"), ("فرنسا", "فرنسي"), ("مصر", "مصري"), ("ايران", "ايراني"), ("العراق", "عراقي")],
+    [
+        ("ليبيا", "ليبي"),
+        ("سوريه", "سوري"),
+        ("فرنسا", "فرنسي"),
+        ("مصر", "مصري"),
+        ("ايران", "ايراني"),
+        ("العراق", "عراقي"),
+    ],
 )
 def test_regular_nisba_stems(name: str, stem: str) -> None:
     assert nisba_stem(name) == stem
@@ -30,9 +36,19 @@ def test_nisba_forms_cover_gender_number_and_article() -> None:
 @pytest.mark.parametrize(
     ("word", "iso"),
     [
-        ("الروسي", "RUS"), ("الليبي", "LBY"), ("التركي", "TUR"), ("العراقي", "IRQ"), ("الأمريكي", "USA"),
-        ("الأميركية", "USA"), ("البريطاني", "GBR"), ("الإماراتية", "ARE"), ("السعودي", "SAU"),
-        ("الفلسطينيين", "PSE"), ("الإسرائيلي", "ISR"), ("الأوكراني", "UKR"), ("الألمانية", "DEU"),
+        ("الروسي", "RUS"),
+        ("الليبي", "LBY"),
+        ("التركي", "TUR"),
+        ("العراقي", "IRQ"),
+        ("الأمريكي", "USA"),
+        ("الأميركية", "USA"),
+        ("البريطاني", "GBR"),
+        ("الإماراتية", "ARE"),
+        ("السعودي", "SAU"),
+        ("الفلسطينيين", "PSE"),
+        ("الإسرائيلي", "ISR"),
+        ("الأوكراني", "UKR"),
+        ("الألمانية", "DEU"),
     ],
 )
 def test_nisba_to_country(word: str, iso: str) -> None:

@@ -1,7 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
-
-from khabar.core.tagging.gazetteer import Gazetteer, GazEntry, longest_first
+from khabar.core.tagging.gazetteer import GazEntry, Gazetteer, longest_first
 from khabar.core.text.normalize import norm
 
 LOC = GazEntry("LOC", "country", "x")
@@ -44,7 +43,9 @@ def test_longest_match_wins() -> None:
 
 
 def test_ambiguous_name_keeps_every_entry() -> None:
-    g = Gazetteer([(norm("طرابلس"), GazEntry("LOC", "city", "1")), (norm("طرابلس"), GazEntry("LOC", "city", "2"))])
+    g = Gazetteer(
+        [(norm("طرابلس"), GazEntry("LOC", "city", "1")), (norm("طرابلس"), GazEntry("LOC", "city", "2"))]
+    )
     (m,) = g.find(norm("طرابلس"))
     assert {e.ref for e in m.entries} == {"1", "2"}
 

@@ -1,5 +1,4 @@
 import pytest
-
 from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.names import find_names
 from khabar.core.tagging.words import words_of
@@ -52,5 +51,10 @@ def test_title_followed_by_a_common_phrase_is_no_name() -> None:
 
 
 def test_prefixed_word_ends_the_name() -> None:
-    got = [n for n, _ in names("التقى محمد المنفي وبوتين")]
-    assert got == ["محمد المنفي"]
+    got = [n for n, _ in names("التقى أحمد معيتيق وبوتين")]
+    assert got == ["أحمد معيتيق"]
+
+
+def test_title_behind_lam_belongs_to_the_following_name() -> None:
+    got = names("بوغدانوف، المبعوث الخاص للرئيس الروسي فلاديمير بوتين")
+    assert [n for n, _ in got] == ["فلاديمير بوتين"]

@@ -1,5 +1,7 @@
 """tag(): the integrated stage on small articles."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from khabar.core.models import Article, EntityType, TextField
 from khabar.core.tagging import tag
 
@@ -20,7 +22,9 @@ def test_spans_point_at_the_surface_text_without_clitics() -> None:
         assert text[e.start : e.end] == e.text or e.text.startswith("ال")
     texts = {e.text for e in tagged()}
     assert "روسيا" in texts and "ليبيا" in texts
-    assert not any(t.startswith(("لـ", "و", "«")) and t not in ("وزارة",) for t in texts if t[:2] in ("لـ", "ور", "«ا"))
+    assert not any(
+        t.startswith(("لـ", "و", "«")) and t not in ("وزارة",) for t in texts if t[:2] in ("لـ", "ور", "«ا")
+    )
 
 
 def test_person_attributes_from_title_and_curated_list() -> None:
@@ -60,3 +64,50 @@ def test_dates_are_tagged() -> None:
 
 def test_empty_article() -> None:
     assert tag(Article(id="e", body="")).entities == []
+
+
+def test_title_after_lam_is_restored_and_owned_by_the_possessor() -> None:
+    body = "وقال بوغدانوف، المبعوث الخاص للرئيس الروسي فلاديمير بوتين، إن"
+    putin = next(e for e in tag(Article(id="a3", body=body)).entities if e.text == "فلاديمير بوتين")
+    assert putin.title == "الرئيس الروسي"
+    assert putin.sector == "GOV" and putin.wikidata_id == "Q7747"
+
+
+def test_clitics_are_not_part_of_the_surface() -> None:
+    body = "وقال مصدر لـ«المنفي» إن وروسيا ولليبيا وللعراق شركاء."
+    texts = {e.text for e in tag(Article(id="a4", body=body)).entities}
+    assert {"روسيا", "ليبيا", "العراق"} <= texts
+    assert not any(t.startswith(("و", "ل", "«")) for t in texts if t != "ليبيا")
+
+
+_ALPHABET = "ابتثجحخدذرسشصضطظعغفقكلمنهويىةأإآءؤئ «»،.0123456789\n"
+_WORDS = [
+    "محمد",
+    "المنفي",
+    "روسيا",
+    "وزير",
+    "الخارجية",
+    "الروسي",
+    "لليبيا",
+    "في",
+    "طرابلس",
+    "يونيو",
+    "2025",
+    "،",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=_ALPHABET, max_size=200),
+        st.lists(st.sampled_from(_WORDS), max_size=30).map(" ".join),
+    )
+)
+def test_spans_are_valid_for_any_text(body: str) -> None:
+    for e in tag(Article(id="p", body=body)).entities:
+        assert 0 <= e.start < e.end <= len(body)
+        surface = body[e.start : e.end]
+        # The surface is the span itself, or the span with the ال that لل assimilated restored.
+        assert e.text == surface or (e.text.startswith("ال") and e.text[2:] == surface[1:])
+        assert e.type is EntityType.DATE or e.canonical_id

@@ -1,6 +1,5 @@
 from hypothesis import given
 from hypothesis import strategies as st
-
 from khabar.core.tagging.countries import countries
 from khabar.core.tagging.titles import TITLE_WORDS, match_title
 from khabar.core.text.normalize import norm
@@ -50,7 +49,10 @@ def test_no_title_no_match() -> None:
     assert match_title([], 0) is None
 
 
-@given(st.lists(st.sampled_from(sorted(TITLE_WORDS) + ["محمد", "قال", "في"]), min_size=1, max_size=12), st.integers(0, 11))
+@given(
+    st.lists(st.sampled_from([*sorted(TITLE_WORDS), "محمد", "قال", "في"]), min_size=1, max_size=12),
+    st.integers(0, 11),
+)
 def test_match_stays_inside_the_sentence(ws: list[str], i: int) -> None:
     m = match_title(ws, i)
     if m is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from khabar.core.cleaning.decode import DEFAULT_MAX_BYTES, decode
+from khabar.core.cleaning.decode import DEFAULT_MAX_BYTES, decode, unwrap_json
 from khabar.core.cleaning.fingerprint import fingerprint, similarity
 from khabar.core.cleaning.html import HtmlPage, extract, looks_like_html
 from khabar.core.cleaning.paragraphs import assemble, is_headline_like
@@ -36,6 +36,10 @@ def clean(raw: RawArticle, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """The main article first, then one Article per related teaser. Raises RejectedInput (empty, binary,
     invalid_utf8, too_large, no_text) for input that holds no article."""
     text = decode(raw.body, max_bytes)
+    json_title: str | None = None
+    if raw.content_type is ContentType.JSON:
+        payload = unwrap_json(text)
+        text, json_title = payload.text, payload.title
     page: HtmlPage | None = None
     if raw.content_type is ContentType.HTML or looks_like_html(text):
         page = extract(text)
@@ -45,7 +49,7 @@ def clean(raw: RawArticle, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
         raise RejectedInput("no_text", "no text left after extraction")
     language = raw.language or detect_language("\n".join(lines))
     site = page.site_name if page else None
-    title_hint = raw.title or (_page_title(page) if page else None)
+    title_hint = raw.title or json_title or (_page_title(page) if page else None)
     known = (raw.source_name, site)
 
     teasers: list[list[str]] = []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import json
 import unicodedata
+from dataclasses import dataclass
 
 from khabar.core.errors import RejectedInput
 
-__all__ = ["DEFAULT_MAX_BYTES", "decode"]
+__all__ = ["DEFAULT_MAX_BYTES", "JsonPayload", "decode", "unwrap_json"]
 
 DEFAULT_MAX_BYTES = 2_000_000
 # Control characters other than tab/newline/carriage return/form feed: text never has many of them.
@@ -54,3 +56,30 @@ def _looks_binary(body: bytes) -> bool:
     sample = body[:4096]
     controls = sum(1 for b in sample if b in _CONTROL)
     return controls > _BINARY_SHARE * len(sample)
+
+
+@dataclass(frozen=True)
+class JsonPayload:
+    text: str
+    title: str | None = None
+
+
+_TEXT_FIELDS = ("body", "content", "text", "article", "html")
+_TITLE_FIELDS = ("title", "headline")
+
+
+def unwrap_json(text: str) -> JsonPayload:
+    """The article text inside an application/json body ({"body"|"content"|"text": ..., "title"?}).
+    Raises RejectedInput no_text when there is none."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise RejectedInput("no_text", f"application/json body is not JSON: {exc}") from exc
+    if isinstance(data, dict):
+        body = next((data[k] for k in _TEXT_FIELDS if isinstance(data.get(k), str) and data[k].strip()), None)
+        title = next(
+            (data[k] for k in _TITLE_FIELDS if isinstance(data.get(k), str) and data[k].strip()), None
+        )
+        if body is not None:
+            return JsonPayload(body, title)
+    raise RejectedInput("no_text", "the JSON body has no body/content/text field")

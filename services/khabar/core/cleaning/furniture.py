@@ -311,7 +311,9 @@ _BYLINE_DASH = re.compile(r"^([^\d.،,:؟!]{3,40}?)\s*[-–—]$")
 _BYLINE_DATELINE = re.compile(
     r"^[^\d.،,:؟!]{2,30}\s*[-–—]\s*(?:من|مراسل|مراسلنا|خاص|كتب|بقلم)\s*[:]?\s*(.*)$"
 )
-_BYLINE_WROTE = re.compile(r"^(?:كتب|كتبت|بقلم|تقرير|إعداد|اعداد|متابعة|حوار|ترجمة)\s*[:]?\s+(\S+(?:\s+\S+){0,3})$")
+_BYLINE_WROTE = re.compile(
+    r"^(?:كتب|كتبت|بقلم|تقرير|إعداد|اعداد|متابعة|حوار|ترجمة)\s*[:]?\s+(\S+(?:\s+\S+){0,3})$"
+)
 # "لندن: «الشرق الأوسط»", "القاهرة - (أ ش أ)": a dateline crediting the outlet or an agency.
 _DATELINE_CREDIT = re.compile(r"^\S+(?:\s\S+)?\s*[:\-–]\s*[«\"(\[].{2,30}[»\")\]]$")
 _BYLINE_AGENCY = re.compile(

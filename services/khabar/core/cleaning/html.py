@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from html import unescape
 from typing import Any
 
 import trafilatura
@@ -98,6 +99,29 @@ def _meta_date(html: str) -> datetime | None:
             parsed = parse_date(value)
             if parsed is not None:
                 return parsed
+    return _date_under_headline(head)
+
+
+_H1 = re.compile(r"<h1\b", re.IGNORECASE)
+_DATE_ELEMENT = re.compile(
+    r"<(?:span|div|p|time|small|li)\b[^>]*class=[\"'][^\"']*(?:date|time|publish|posted)[^\"']*[\"'][^>]*>"
+    r"([^<]{6,120})<",
+    re.IGNORECASE,
+)
+# The article header (headline, date, byline) is short; a date far below the <h1> is something else.
+_HEADER_SPAN = 3000
+
+
+def _date_under_headline(html: str) -> datetime | None:
+    """A date in a date-classed element just below the page's <h1>: the article header. Elements above
+    the headline are skipped, since top bars print today's date."""
+    h1 = _H1.search(html)
+    if h1 is None:
+        return None
+    for text in _DATE_ELEMENT.findall(html, h1.end(), h1.end() + _HEADER_SPAN):
+        parsed = parse_date(unescape(text))
+        if parsed is not None:
+            return parsed
     return None
 
 

@@ -142,6 +142,15 @@ class _Story:
 
     topic: Mention | None = None
     last: _Draft | None = None
+    age: int = 0  # sentences since the topic was last named: it fades after two
+
+    def read(self) -> None:
+        self.age += 1
+        if self.age > 2:
+            self.topic = None
+
+    def name(self, topic: Mention) -> None:
+        self.topic, self.age = topic, 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +250,7 @@ def _code_unit(
     unit: _Unit, follow: _Unit | None, table: CodingTable, published: dt.date | None, story: _Story
 ) -> list[_Draft]:
     out: list[_Draft] = []
+    story.read()
     words = unit.words
     triggers = find_triggers(unit.tokens, table)
     inside_entities = {
@@ -290,6 +300,7 @@ def _code_unit(
         place = choose_place(unit.mentions, words, trig.index, visit, limit)
         if place is None and follow is not None:
             place = choose_place(follow.mentions, follow.words, 0, visit)
+        # A strike "في عمق روسيا" hits Russia; a visit to Cairo is hosted by Egypt.
         if recipient is None and family.target_from_place and place is not None and place.country:
             recipient = Mention(
                 Kind.COUNTRY,
@@ -308,6 +319,8 @@ def _code_unit(
         if date is None and follow is not None:
             date = _pick_date(find_dates(follow.words, published), scheduled, None)
         mode, cameo, goldstein = _mode(family, context_units)
+        if mode == "phone":
+            place = None  # a call has no single place; "في غزة" there is the topic
         etype = family.type
         if scheduled:
             etype, mode = "AGREE", None
@@ -334,12 +347,12 @@ def _code_unit(
         out.append(draft)
         story.last = draft
         if roles.subject is not None and roles.subject.kind is not Kind.PLURAL:
-            story.topic = roles.subject
+            story.name(roles.subject)
     if not triggers:
         # A sentence led by a named person without an event still moves the story's topic.
         people = [m for m in unit.mentions if m.kind is Kind.PERSON and not m.absorbed]
         if people and people[0].index <= 3:
-            story.topic = people[0]
+            story.name(people[0])
     return out
 
 

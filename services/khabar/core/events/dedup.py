@@ -19,27 +19,30 @@ Two events are one when
 Stories: articles whose fingerprints reach `story_similarity` (0.5) share a story id, found through
 LSH banding of the signature so lookups stay constant-time.
 
-Bounded state: entries live in day buckets keyed by the event's date (or, without one, the newest
-date seen so far: the watermark). When the watermark moves past a bucket by more than `window`
-(default 7 days) the bucket's entries are deleted. Replays of events older than the window are
-treated as new.
+Bounded state: entries live in day buckets keyed by the event's date (day precision), or, without
+one, by the watermark (the newest plausible date seen). When the watermark moves past a bucket by
+more than `window` (default 7 days) the bucket's entries are deleted. A date more than `window`
+ahead of the watermark (an announced meeting, a mis-parsed year) neither moves the watermark nor
+gets its own bucket; 20 such dates in a row do move it (the stream resumed after an outage).
+Replays of events older than the window are treated as new.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import MutableMapping, Sequence
 from datetime import timedelta
 from typing import Any
 
 from khabar.core.events.ids import signature
-from khabar.core.models import Event
+from khabar.core.models import DatePrecision, Event
 from khabar.core.text.normalize import norm
 
 __all__ = ["Deduplicator", "estimated_jaccard"]
 
 _BAND_ROWS = 4
+# Consecutive far-future dates after which the watermark jumps: the stream resumed after an outage.
+_CATCH_UP = 20
 
 
 def estimated_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
@@ -90,11 +93,27 @@ class Deduplicator:
         value = self.store.get("meta:watermark")
         return int(value) if value is not None else None
 
-    def _day_of(self, event: Event) -> int:
-        if event.date is not None:
-            return event.date.toordinal()
+    def _clock(self, event: Event) -> int:
+        """The day bucket of this observation, moving the watermark forward when the event's date
+        says time has passed. A far-future date (an announced meeting, a mis-parsed year) does not
+        move it; only a run of such dates does (the stream resuming after a long outage)."""
         mark = self._watermark()
-        return mark if mark is not None else dt.date(1970, 1, 1).toordinal()
+        coarse = event.date_precision in (DatePrecision.MONTH, DatePrecision.YEAR)
+        when = event.date.toordinal() if event.date and not coarse else None
+        if when is None:
+            return mark if mark is not None else 0  # 0: before any dated event, re-bucketed below
+        if mark is None or when <= mark + self.window_days:
+            if self.store.get("meta:ahead"):
+                self.store["meta:ahead"] = 0
+            self._advance(when)
+            return when
+        ahead = int(self.store.get("meta:ahead", 0)) + 1
+        if ahead >= _CATCH_UP:
+            self.store["meta:ahead"] = 0
+            self._advance(when)
+            return when
+        self.store["meta:ahead"] = ahead
+        return mark
 
     def _remember(self, day: int, key: str) -> None:
         bucket = f"day:{day}"
@@ -111,6 +130,10 @@ class Deduplicator:
         if mark is not None and day <= mark:
             return
         self.store["meta:watermark"] = day
+        if mark is None:
+            # Undated events seen before the first date join the first dated day.
+            for key in self.store.pop("day:0", []):
+                self._remember(day, key)
         cutoff = day - self.window_days
         days = list(self.store.get("meta:days", []))
         for d in [d for d in days if d < cutoff]:
@@ -185,8 +208,7 @@ class Deduplicator:
 
     def observe(self, event: Event, fingerprint: Sequence[int] | None = None) -> Event:
         """Record `event` (coded from one article) and return the merged event to publish."""
-        day = self._day_of(event)
-        self._advance(day)
+        day = self._clock(event)
         story = self._story(fingerprint, day)
         sig = signature(event.type, _participant_keys(event))
         canonical = self.store.get(f"a:{event.id}") or event.id
@@ -221,7 +243,7 @@ class Deduplicator:
         if event.id != canonical:
             self.store[f"a:{event.id}"] = canonical
             self._remember(day, f"a:{event.id}")
-        self._save(merged, sig, entry.get("fp") or fingerprint, int(entry.get("day", day)))
+        self._save(merged, sig, entry.get("fp") or fingerprint, int(entry.get("day") or day))
         return merged
 
     def _save(self, event: Event, sig: str, fp: Sequence[int] | None, day: int) -> None:

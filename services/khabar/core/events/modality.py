@@ -113,6 +113,53 @@ _ANONYMOUS = _set("مصادر", "مصدر", "مطلعة", "مطلع", "تقار�
 _WINDOW = 4
 
 
+def _bare(word: str) -> str:
+    """Without a conjunction و/ف, which does not change a particle's meaning ("وضرورة")."""
+    return word[1:] if word[:1] in "وف" and len(word) > 3 else word
+
+
+_COMPLEMENTIZERS = _set("أن", "ان", "لكي", "كي", "حتى", "لأن")
+# Verbs of saying, after which أن/إن + imperfect reports a present fact ("أكد أن البلدين يبحثان").
+_SPEECH = _set(
+    "قال",
+    "قالت",
+    "أكد",
+    "أكدت",
+    "أوضح",
+    "أوضحت",
+    "أعلن",
+    "أعلنت",
+    "ذكر",
+    "ذكرت",
+    "أشار",
+    "أشارت",
+    "أفاد",
+    "أفادت",
+    "أضاف",
+    "أضافت",
+    "صرح",
+    "صرحت",
+    "كشف",
+    "كشفت",
+    "إلى",
+    "الى",
+    "يذكر",
+    "ويذكر",
+)
+
+
+def _subjunctive(words: list[str], i: int) -> bool:
+    """An imperfect right after أن/كي that no verb of saying governs is wished, feared or planned
+    ("يخشى أن تستهدفه", "تريد أن يجتمع"), not reported as happening."""
+    for k in range(max(0, i - 2), i):
+        if _bare(words[k]) in _COMPLEMENTIZERS or words[k] in _set("بأن", "وأن"):
+            governor = next(
+                (words[j] for j in range(k - 1, max(-1, k - 4), -1) if words[j][:1].isalnum()), ""
+            )
+            return _bare(governor) not in _SPEECH and governor not in _SPEECH
+    return False
+
+
 def assess(words: list[str], trigger: Trigger) -> Modality:
     """Modality of `trigger` from the normalized `words` of its sentence."""
     i = trigger.index
@@ -122,13 +169,17 @@ def assess(words: list[str], trigger: Trigger) -> Modality:
         return Modality(Status.NEGATED, 0.0)
     if any(w in _EXPECTED for w in wider):
         return Modality(Status.EXPECTED, 0.0)
-    if trigger.purpose_prefix or (trigger.is_noun and any(w in _TOPIC for w in words[max(0, i - 2) : i])):
+    if trigger.purpose_prefix or (
+        trigger.is_noun and any(_bare(w) in _TOPIC for w in words[max(0, i - 2) : i])
+    ):
         return Modality(Status.TOPIC, 0.0)
-    if any(w in _TOPIC and w not in _set("دعوة", "إلى", "الى") for w in words[max(0, i - 2) : i]):
+    if any(_bare(w) in _TOPIC and w not in _set("دعوة", "إلى", "الى") for w in words[max(0, i - 2) : i]):
         return Modality(Status.TOPIC, 0.0)
     if trigger.future_prefix or any(w in _SCHEDULED for w in wider):
         return Modality(Status.SCHEDULED, 0.6)
     if any(w in _QUALIFIERS for w in before) and trigger.entry.aspect is Aspect.IMPERFECT:
+        return Modality(Status.EXPECTED, 0.0)
+    if trigger.entry.aspect is Aspect.IMPERFECT and _subjunctive(words, i):
         return Modality(Status.EXPECTED, 0.0)
     confidence = 1.0
     if any(w in _ANONYMOUS for w in words):

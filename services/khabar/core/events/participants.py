@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from khabar.core.events.countries import country_of_name, country_of_word
+from khabar.core.events.countries import country_of_adjective, country_of_name, country_of_word
 from khabar.core.models import Entity, EntityType, TextField
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
@@ -125,10 +125,26 @@ _SIDE_WORDS = _set(
     "القوات",
     "قوات",
     "السلطات",
+    "وزير",
+    "الوزير",
+    "وزارة",
+    "الرئيس",
+    "رئيس",
+    "طائرات",
+    "الطائرات",
+    "مقاتلات",
+    "الطيران",
+    "مسيرات",
+    "البحرية",
+    "الشرطة",
+    "الأمن",
 )
 _PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
 # Words that cannot sit inside a title between an organization and a name.
 _TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث", "كما", "التقى", "خلال", "بين")
+_TITLE_FILLERS = ROLE_WORDS | _set(
+    "لدى", "الركن", "الخاص", "المكلف", "المكلفة", "العام", "الأعلى", "الدولي", "نائب", "رئيس"
+)
 # Words before a country name that make it a place, not an acting state.
 LOCATIVES = _set(
     "في",
@@ -259,7 +275,11 @@ def mentions_in(
         before = {w for w in words[max(0, k - 2) : k]}
         role = before & ROLE_WORDS
         person = None
-        if role:
+        name_follows = any(
+            p.type is EntityType.PERSON and p.field is TextField.BODY and e.end <= p.start <= e.end + 40
+            for p in entities
+        )
+        if role and not name_follows:
             for p, title_words in people.persons:
                 shared = len(org_words & title_words)
                 if role <= title_words and shared >= min(2, len(org_words)) and not (lo <= p.start < hi):
@@ -275,32 +295,93 @@ def mentions_in(
             iso = e.country or next((c for c in map(country_of_word, norm(e.text).split()) if c), None)
             out.append(Mention(Kind.ORG, k, k_end, e.text, e, iso, direct_cue=cue))
     people_at = {m.index for m in out if m.kind is Kind.PERSON}
-    out.extend(_nominals(tokens, words, covered, people_at))
+    people_end = {m.end_index for m in out if m.kind is Kind.PERSON}
+    out.extend(_nominals(tokens, words, covered, people_at, people_end, people))
     out.sort(key=lambda m: m.index)
     return _absorb_titles(out, words)
 
 
-def _nominals(tokens: list[Token], words: list[str], covered: set[int], people_at: set[int]) -> list[Mention]:
+def _nominals(
+    tokens: list[Token],
+    words: list[str],
+    covered: set[int],
+    people_at: set[int],
+    people_end: set[int],
+    people: StoryPeople,
+) -> list[Mention]:
     out: list[Mention] = []
+    taken: set[int] = set()  # words already inside a nominal ("قوات الأمن التونسية" once, not twice)
     for k, w in enumerate(words):
-        if k in covered:
+        if k in covered or k in taken:
             continue
         bare = w[1:] if w[:1] in "وبل" and w[1:] in _PLURAL_WORDS | _SIDE_WORDS else w
         if bare in _PLURAL_WORDS:
             out.append(Mention(Kind.PLURAL, k, k, tokens[k].text, resolved=True))
-        elif bare in _SIDE_WORDS and k + 1 < len(words) and k + 1 not in covered:
-            iso = country_of_word(words[k + 1])
+        elif (
+            bare in _SIDE_WORDS
+            and k + 1 < len(words)
+            and k + 1 not in covered
+            # "ميخائيل بوغدانوف نائب وزير الخارجية الروسي": a title in apposition after a name.
+            and not (
+                k - 1 in people_end or (k - 2 in people_end and words[k - 1] in ROLE_WORDS | _set("نائب"))
+            )
+        ):
+            # The nationality right after the side word or one word later ("وزير الدفاع الروسي").
+            at = next(
+                (
+                    j
+                    for j in (k + 1, k + 2)
+                    if j < len(words) and j not in covered and country_of_adjective(words[j])
+                ),
+                None,
+            )
+            iso = country_of_adjective(words[at]) if at is not None else None
             # "نظيره الروسي فلاديمير بوتين": a name follows, so the words are its title.
-            if iso and not any(j in people_at for j in range(k + 2, min(len(words), k + 6))):
-                name = f"{tokens[k].text} {tokens[k + 1].text}"
+            following = (
+                next((j for j in range(at + 1, len(words)) if words[j][:1].isalnum()), None) if at else None
+            )
+            if at is not None and iso and following not in people_at:
+                name = " ".join(t.text for t in tokens[k : at + 1])
                 prev = _previous_word(words, k)
                 cue = (
                     "ل"
                     if w[:1] == "ل"
                     else ("ب" if w[:1] == "ب" else (prev[1] if prev and len(prev[1]) <= 4 else None))
                 )
-                out.append(Mention(Kind.COUNTRY, k, k + 1, name, None, iso, direct_cue=cue, resolved=True))
+                person = _story_person(bare, iso, people)
+                if person is not None:
+                    out.append(
+                        Mention(Kind.PERSON, k, at, person.text, person, iso, direct_cue=cue, resolved=True)
+                    )
+                else:
+                    out.append(Mention(Kind.COUNTRY, k, at, name, None, iso, direct_cue=cue, resolved=True))
+                taken.update(range(k, at + 1))
     return out
+
+
+# Side words that name one person ("نظيره الروسي", "السفير الروسي"), not a collective.
+_INDIVIDUAL = _set(
+    "نظيره", "نظيرته", "نظيرهم", "السفير", "سفير", "المبعوث", "الوزير", "وزير", "الرئيس", "رئيس"
+)
+_COUNTERPART = _set("نظيره", "نظيرته", "نظيرهم")
+
+
+def _story_person(role: str, iso: str, people: StoryPeople) -> Entity | None:
+    """The one person of the story a nominal reference can mean: same nationality and, except for
+    "his counterpart", the same role word in the title. Ambiguity leaves the reference a state."""
+    if role not in _INDIVIDUAL:
+        return None
+    bare_role = role[2:] if role.startswith("ال") else role
+    found: dict[str, Entity] = {}
+    for person, title_words in people.persons:
+        if person.country != iso:
+            continue
+        if role not in _COUNTERPART and not ({bare_role, "ال" + bare_role} & title_words):
+            continue
+        key = person.canonical_id or norm(person.text).split()[-1]
+        if key not in found or len(person.text) > len(found[key].text):
+            found[key] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _absorb_titles(mentions: list[Mention], words: list[str]) -> list[Mention]:
@@ -308,15 +389,22 @@ def _absorb_titles(mentions: list[Mention], words: list[str]) -> list[Mention]:
     lend its nationality to the person."""
     out = list(mentions)
     for i, m in enumerate(out):
-        if m.kind not in (Kind.ORG, Kind.COUNTRY, Kind.PLACE):
-            continue
+        if m.kind not in (Kind.ORG, Kind.COUNTRY) or m.entity is None:
+            continue  # a place before a name is where something happens ("في قصر الاتحادية، الوزير X")
         nxt = next((n for n in out[i + 1 :] if n.kind is Kind.PERSON and not n.resolved), None)
         if nxt is None:
             continue
         gap = [w for w in words[m.end_index + 1 : nxt.index] if w[:1].isalnum()]
-        if len(gap) <= 3 and not any(w in _TITLE_BREAKERS for w in gap):
+        # Only title material may sit between: role words, nationalities, "لدى X", other names.
+        inside = {k for o in out for k in range(o.index, o.end_index + 1)}
+        title_like = all(
+            w in _TITLE_FILLERS or country_of_word(w) or k in inside
+            for k, w in enumerate(words[m.end_index + 1 : nxt.index], start=m.end_index + 1)
+            if w[:1].isalnum()
+        )
+        if len(gap) <= 3 and title_like and not any(w in _TITLE_BREAKERS for w in gap):
             out[i] = replace(m, absorbed=True)
-            if m.country and nxt.country is None and m.kind is not Kind.PLACE:
+            if m.country and nxt.country is None:
                 j = out.index(nxt)
                 out[j] = replace(nxt, country=m.country)
     return out

@@ -19,6 +19,7 @@ def _set(*words: str) -> frozenset[str]:
 _CITY_CUES = _set("العاصمة", "بالعاصمة", "مدينة", "بمدينة", "لمدينة", "وبالعاصمة")
 _LOCATIVE = _set("في", "داخل", "عمق", "بعمق", "وفي", "أنحاء", "شمال", "جنوب", "شرق", "غرب", "وسط")
 _DIRECTION = _set("إلى", "الى")
+_PREPOSITIONS = _set("من", "عن", "على", "مع", "لدى", "إلى", "الى", "في", "ضد", "بين", "حول")
 _VISIT_WORDS = _set(
     "زيارة", "زيارته", "زيارتها", "زيارتهم", "زيارتهما", "وصل", "وصلت", "وصوله", "توجه", "يزور", "زار", "زارت"
 )
@@ -45,6 +46,8 @@ def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
     near_visit = visit or any(w in _VISIT_WORDS for w in words[max(0, j - 3) : j + 1])
     if (prev in _DIRECTION or glued == "ل") and near_visit:
         return base
+    if visit and not glued and prev not in _PREPOSITIONS:
+        return base + 1  # the visited place as direct object: "زار القاهرة"
     return None
 
 

@@ -88,6 +88,27 @@ def _last_person(ms: list[Mention]) -> Mention | None:
     return ms[-1] if ms else None
 
 
+_RELATIVES = frozenset(
+    norm(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "والذي", "والتي", "والذين")
+)
+
+
+def _relative_clauses(words: list[str], start: int, end: int) -> set[int]:
+    """Token indices inside relative clauses ("، الذي يشغل منصب المبعوث الخاص للرئيس X،"): names
+    there describe a participant, they do not take part."""
+    hidden: set[int] = set()
+    k = start + 1
+    while k < end:
+        if words[k] in _RELATIVES:
+            j = k + 1
+            while j < end and words[j] not in ("،", ",", "."):
+                hidden.add(j)
+                j += 1
+            k = j
+        k += 1
+    return hidden
+
+
 def _best(ms: list[Mention]) -> Mention | None:
     """The first person of a zone (a full name before a one-word one), else the first participant."""
     people = sorted((m for m in ms if m.kind is Kind.PERSON), key=lambda m: m.weak)
@@ -98,8 +119,10 @@ def _best(ms: list[Mention]) -> Mention | None:
 
 def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
     """The first two participants in text order, people first when there are two of them."""
-    people = [m for m in ms if m.kind is Kind.PERSON]
-    chosen = people[:2] if len(people) >= 2 else ms[:2]
+    seen: set[str] = set()
+    distinct = [m for m in ms if not (m.name in seen or seen.add(m.name))]  # type: ignore[func-returns-value]
+    people = [m for m in distinct if m.kind is Kind.PERSON]
+    chosen = people[:2] if len(people) >= 2 else distinct[:2]
     return (chosen[0] if chosen else None, chosen[1] if len(chosen) > 1 else None)
 
 
@@ -113,13 +136,16 @@ def assign_roles(
     topic: Mention | None,
 ) -> Roles:
     """Roles for a trigger at `trigger_index` whose clause runs [clause_start, region_end)."""
-    parts = [m for m in mentions if m.kind in _PARTICIPANTS and not m.absorbed]
+    hidden = _relative_clauses(words, trigger_index, region_end)
+    parts = [m for m in mentions if m.kind in _PARTICIPANTS and not m.absorbed and m.index not in hidden]
     post = [m for m in parts if trigger_index < m.index < region_end]
     pre = [m for m in parts if clause_start <= m.index < trigger_index]
     earlier = [m for m in parts if m.index < trigger_index and m.kind is Kind.PERSON]
     starts = {m.index for m in parts}
     strengths = [
-        (k, cue_strength(words[k], family, k in starts)) for k in range(trigger_index + 1, region_end)
+        (k, cue_strength(words[k], family, k in starts))
+        for k in range(trigger_index + 1, region_end)
+        if k not in hidden
     ]
     strong = [k for k, s in strengths if s == 2]
     weak = [k for k, s in strengths if s == 1]
@@ -136,10 +162,25 @@ def assign_roles(
     if cue_at is not None:
         nxt = next((k for k in strong if k > cue_at), region_end)
         subj_zone = [m for m in post if m.index < cue_at]
-        counter = _best([m for m in post if cue_at < m.index < nxt]) or _best(
-            [m for m in post if m.index > cue_at]
+        # The name right after a standalone cue is its object ("طلب من الاتحاد الأوروبي تفويض سولانا").
+        # A cue glued to the name itself ("بحيدر", "للحويج") puts that name in the zone too.
+        adjacent = next(
+            (
+                m
+                for m in post
+                if (m.index == cue_at + 1 and words[cue_at] in family.cues)
+                or (m.index == cue_at and words[cue_at] not in family.cues)
+            ),
+            None,
         )
-        subject = _best(subj_zone) or subject_pre or topic
+        counter = (
+            adjacent
+            or _best([m for m in post if cue_at < m.index < nxt])
+            or _best([m for m in post if m.index > cue_at])
+        )
+        # "اتفق الجانبان على ..." : both sides right after the verb are its subject.
+        plural = next((m for m in subj_zone if m.kind is Kind.PLURAL and m.index <= trigger_index + 2), None)
+        subject = plural or _best(subj_zone) or subject_pre or topic
         if subject is not None and counter is not None and subject.name == counter.name:
             subject = topic if topic is not None and topic.name != counter.name else None
         if family.roles == "source_from":

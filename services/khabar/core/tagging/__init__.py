@@ -19,12 +19,12 @@ from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextF
 from khabar.core.tagging.actors import actors_by_id
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
-from khabar.core.tagging.countries import by_iso3, nisba_country
+from khabar.core.tagging.countries import by_iso3, country_of_word, nisba_country
 from khabar.core.tagging.dates import find_dates
-from khabar.core.tagging.gazetteer import Gazetteer, GazEntry
+from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, disambiguate
 from khabar.core.tagging.lexicons import common_words, function_words
-from khabar.core.tagging.merge import Candidate, resolve
+from khabar.core.tagging.merge import Candidate, enrich, resolve
 from khabar.core.tagging.names import find_names
 from khabar.core.tagging.orgs import find_orgs
 from khabar.core.tagging.words import Word, words_of
@@ -35,11 +35,30 @@ __all__ = ["tag", "tag_text"]
 
 # Which gazetteer source speaks for a name that several sources hold.
 _SOURCE_ORDER = {"actor": 0, "country": 1, "city": 2, "anergazet": 3}
+# Words that form one name with the next (عبد الله): the next alone is not a family name.
+_BOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت"})
 ModelFn = Callable[[str, Sequence[Token]], list[Candidate]]
 
 
 # Scripts (benchmarks, ablations) may switch the model off; the service leaves it on.
 USE_MODEL = True
+# Gazetteer sources whose exact span overrides a model ORG/PERSON reading (tuned on ANERcorp dev).
+PLACE_OVER_MODEL: frozenset[str] = frozenset({"country"})
+# Minimum confidence of a one-word model mention (tuned on ANERcorp dev, docs/tagging.md).
+MODEL_MIN_SINGLE = 0.0
+
+
+def _model_span_end(text: str, start: int, end: int) -> int:
+    """End of a model span cut before trailing punctuation and before a coordinated known name
+    ("برلين وموسكو" is two places, not one organization)."""
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    pos = start
+    for part in text[start:end].split(" "):
+        if pos > start and part.startswith("و") and _norm(part[1:]) in lexicon():
+            return pos - 1
+        pos += len(part) + 1
+    return end
 
 
 @cache
@@ -60,11 +79,13 @@ def _model() -> ModelFn | None:
         for m in model.predict_spans(tokens, text):
             if m.type not in ("PERSON", "LOC", "ORG"):
                 continue
-            # A one-word mention that is everyday vocabulary ("كيلومتر") is a model slip.
-            span = _norm(text[m.start : m.end])
-            if " " not in span and span in common:
+            end = _model_span_end(text, m.start, m.end)
+            span = _norm(text[m.start : end])
+            if " " not in span and (span in common or m.confidence < MODEL_MIN_SINGLE):
+                # A one-word mention that is everyday vocabulary ("كيلومتر"), or that the model is
+                # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
                 continue
-            out.append(Candidate(m.type, m.start, m.end, "model", m.confidence))
+            out.append(Candidate(m.type, m.start, end, "model", m.confidence))
         return out
 
     return predict
@@ -89,8 +110,13 @@ def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
     out: list[Candidate] = []
     for n in find_names(words):
         title_span = None
+        title_text = None
         if n.title is not None:
-            title_span = (words[n.title.start].stem_start, words[n.title.end - 1].end)
+            head = words[n.title.start]
+            title_span = (head.stem_start, words[n.title.end - 1].end)
+            title_text = text[title_span[0] : title_span[1]]
+            if head.key.startswith("ال") and not _norm(head.surface).startswith("ال"):
+                title_text = "ال" + title_text[1:]  # للرئيس: the second ل is the article's
         source = "title_name" if n.trigger == "title" else "first_name"
         out.append(
             Candidate(
@@ -101,22 +127,29 @@ def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
                 0.8,
                 title=n.title,
                 title_span=title_span,
+                title_text=title_text,
             )
         )
     for o in find_orgs(words):
         out.append(Candidate("ORG", words[o.first].stem_start, words[o.last].end, "org_rule", 0.7))
     for d in find_dates(words):
-        out.append(Candidate("DATE", words[d.first].stem_start, words[d.last].end, "date", 0.9, value=d.value))
+        out.append(
+            Candidate("DATE", words[d.first].stem_start, words[d.last].end, "date", 0.9, value=d.value)
+        )
     return out
 
 
 def _restore_article(text: str, c: Candidate) -> Candidate:
-    """"للجيش الليبي" is ل + الجيش: a span that starts after the first ل of لل reads "لجيش";
+    """ "للجيش الليبي" is ل + الجيش: a span that starts after the first ل of لل reads "لجيش";
     give it back its ال unless the stem itself is a known word ("لليبيا" is ل + ليبيا)."""
     s = c.start
     if c.surface is not None or s < 2 or text[s - 1 : s + 1] != "لل":
         return c
-    if not (s - 1 == 0 or not text[s - 2].isalnum() or (text[s - 2] in "وف" and (s == 2 or not text[s - 3].isalnum()))):
+    if not (
+        s - 1 == 0
+        or not text[s - 2].isalnum()
+        or (text[s - 2] in "وف" and (s == 2 or not text[s - 3].isalnum()))
+    ):
         return c
     head = text[s : c.end].split()[0] if text[s : c.end].split() else ""
     if _norm(head) in lexicon():
@@ -126,7 +159,6 @@ def _restore_article(text: str, c: Candidate) -> Candidate:
 
 def _field_candidates(text: str) -> list[Candidate]:
     return _analyze_field(text)[0]
-
 
 
 @lru_cache(maxsize=100_000)
@@ -144,8 +176,14 @@ def _analyze_field(text: str) -> tuple[list[Candidate], list[Word], NormalizedTe
     cands += _rule_candidates(text, words)
     model = _model() if USE_MODEL else None
     if model is not None:
-        cands += model(text, [Token(w.text, w.start, w.end) for w in words])
-    return [_restore_article(text, c) for c in resolve(cands)], words, nt
+        places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
+        cands += [
+            c
+            for c in model(text, [Token(w.text, w.start, w.end) for w in words])
+            # The model's ORG/PERSON over exactly a known place ("برلين") is a slip of type.
+            if c.type == "LOC" or (c.start, c.end) not in places
+        ]
+    return [_restore_article(text, c) for c in enrich(resolve(cands), cands)], words, nt
 
 
 def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
@@ -159,7 +197,13 @@ def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
         surface = _norm(c.surface or text[c.start : c.end])
         names.append((surface, GazEntry(c.type, "propagated", surface)))
         parts = surface.split()
-        if c.type == "PERSON" and len(parts) >= 2 and len(parts[-1]) >= 4 and parts[-1] not in common:
+        if (
+            c.type == "PERSON"
+            and len(parts) >= 2
+            and len(parts[-1]) >= 4
+            and parts[-1] not in common
+            and parts[-2] not in _BOUND_FIRST
+        ):
             names.append((parts[-1], GazEntry("PERSON", "propagated", surface)))
     return Gazetteer(names)
 
@@ -173,7 +217,7 @@ def _context(mentions: Sequence[tuple[str, Candidate]]) -> Counter[str]:
     """How often the article mentions each country, directly or through a nisba or a place that
     has a single candidate."""
     ctx: Counter[str] = Counter()
-    for text, c in mentions:
+    for _text, c in mentions:
         for e in c.entries[:1]:
             if e.source == "country":
                 ctx[e.ref] += 1
@@ -199,7 +243,7 @@ def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Ent
     kind = EntityType(c.type)
     country = c.title.country if c.title else None
     sector = c.title.sector if c.title else None
-    title = text[c.title_span[0] : c.title_span[1]] if c.title_span else None
+    title = c.title_text
     geonames_id: int | None = None
     lat: float | None = None
     lon: float | None = None
@@ -208,10 +252,17 @@ def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Ent
         if e.source == "actor":
             actor = actors_by_id().get(e.ref)
             if actor is not None:
-                country = country or actor.country
-                sector = sector or actor.sector
+                # The curated record is more reliable than a title read from context.
+                country = actor.country or country
+                sector = actor.sector or sector
                 wikidata = actor.wikidata
             break
+    if kind is EntityType.ORG and country is None:
+        # "الحكومة الليبية", "وزارة الخارجية الروسية": a nisba or country inside the name.
+        for w in _norm(surface).split():
+            country = nisba_country(w) or country_of_word(w)
+            if country:
+                break
     if kind is EntityType.LOC:
         first = c.entries[0] if c.entries else None
         if first is not None and first.source == "country":
@@ -286,4 +337,3 @@ def tag(article: Article) -> TaggedArticle:
                     if getattr(final[m], attr) is None and final[m].type is not EntityType.DATE:
                         final[m] = final[m].model_copy(update={attr: val})
     return TaggedArticle(**article.model_dump(), entities=final)
-

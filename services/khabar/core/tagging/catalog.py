@@ -9,9 +9,10 @@ from importlib import resources
 
 from khabar.core.tagging.actors import actors
 from khabar.core.tagging.countries import countries
-from khabar.core.tagging.gazetteer import Gazetteer, GazEntry
+from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import city_names
-from khabar.core.tagging.lexicons import first_names, mostly_common_words
+from khabar.core.tagging.lexicons import ORG_HEADS, first_names, mostly_common_words
+from khabar.core.tagging.titles import TITLE_WORDS
 from khabar.core.text.normalize import norm
 
 # ANERGazet files shipped by the model engineer, and the entity type each holds.
@@ -64,4 +65,7 @@ def lexicon() -> frozenset[str]:
     for a in actors():
         words.update(n for v in a.variants for n in v.split())
     words.update(first_names())
+    # Titles and institution heads license a split too ("بسفير" = ب + سفير, "لوزارة").
+    words.update(TITLE_WORDS)
+    words.update(ORG_HEADS)
     return frozenset(words)

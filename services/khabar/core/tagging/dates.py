@@ -16,7 +16,24 @@ from khabar.core.text.normalize import norm
 
 _MODIFIERS = frozenset(
     norm(w)
-    for w in "منتصف أواسط أواخر أوائل مطلع بداية بدايه نهاية مطلع مساء صباح ظهر فجر ليلة عشية غداة".split()
+    for w in [
+        "منتصف",
+        "أواسط",
+        "أواخر",
+        "أوائل",
+        "مطلع",
+        "بداية",
+        "بدايه",
+        "نهاية",
+        "مطلع",
+        "مساء",
+        "صباح",
+        "ظهر",
+        "فجر",
+        "ليلة",
+        "عشية",
+        "غداة",
+    ]
 )
 _MONTH_WORD = norm("شهر")
 _PERIODS = frozenset(norm(w) for w in ("الأسبوع", "الشهر", "العام", "السنة", "الأسبوع", "العقد"))
@@ -88,7 +105,9 @@ def _match(words: Sequence[Word], i: int) -> tuple[int, str | None] | None:
         inner = _match(words, j) if j < len(words) else None
         if inner is None:
             return None
-        return inner[0], None
+        # "منتصف أكتوبر 2025": the month (or year) still holds; the day does not.
+        value = inner[1][:7] if inner[1] else None
+        return inner[0], value
     if k in RELATIVE_DAYS:
         j = i + 1
         if j < len(words) and words[j].key in WEEKDAYS:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from khabar.core.tagging.lexicons import mostly_common_words
-
-# Arabic alternate names of three letters or fewer are mostly clipped foreign names that collide
-# with words and person names (انا, بري, لاد).
-MIN_NAME = 4
+from khabar.core.tagging.lexicons import first_names, mostly_common_words
 from khabar.core.text.normalize import norm
+
+# Short Arabic alternate names of small places are mostly clipped foreign names that collide with
+# words and person names (انا, بري, لاد): short names need a large place behind them.
+MIN_POP_BY_LENGTH = {1: 10**9, 2: 10**9, 3: 100_000, 4: 50_000}
+# A place name that is also a person name (انان: Annan) needs a large place behind it too.
+MIN_POP_IF_PERSON_NAME = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,12 +41,15 @@ def _table() -> tuple[dict[int, City], dict[str, tuple[int, ...]]]:
     by_id: dict[int, City] = {}
     by_name: dict[str, list[int]] = {}
     common = mostly_common_words()
+    persons = first_names()
     for row in raw:
         city = City(row["id"], row["country"], row["lat"], row["lon"], row["pop"], row["names"][0])
         by_id[city.geonames_id] = city
         for n in {norm(x) for x in row["names"]}:
             # A name that is everyday vocabulary (العين "the eye", الوحدة) would fire everywhere.
-            if len(n) < MIN_NAME or n in common:
+            if n in common or city.population < MIN_POP_BY_LENGTH.get(len(n), 0):
+                continue
+            if n in persons and city.population < MIN_POP_IF_PERSON_NAME:
                 continue
             by_name.setdefault(n, []).append(city.geonames_id)
     # Rows come sorted by population, so each list is already largest first.

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.countries import country_of_word, nisba_country
 from khabar.core.tagging.lexicons import (
     calendar_words,
@@ -32,7 +33,8 @@ _ABD = norm("عبد")
 _LINKS = frozenset(norm(w) for w in ("بن", "ابن", "بنت", "ولد"))
 _KUNYA = frozenset(norm(w) for w in ("أبو", "ابو", "أبي", "آل", "ال", "أم", "بو"))
 MAX_NAME = 5
-_COMMAS = frozenset({"،", ","})
+# Punctuation that may stand between a title and its name: "الوزير، “فلان”".
+_COMMAS = frozenset({"،", ",", "“", '"', "«", "(", "'"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +84,9 @@ def _chain(words: Sequence[Word], i: int) -> int:
             j += 2
             continue
         if name_like(w, strict=True):
-            # A prefixed word ("وبوتين") starts a new phrase: it is not inside this name.
-            if j > i and w.stem_start != w.start:
+            # A prefixed word ("وبوتين") starts a new phrase: it is not inside this name; so does
+            # a word that may carry و/ف and is no known name ("وعدد").
+            if j > i and (w.stem_start != w.start or (w.text[0] in "وف" and w.whole not in lexicon())):
                 break
             j += 1
             continue
@@ -109,9 +112,19 @@ def _plausible_after_title(name: Sequence[Word]) -> bool:
         return False
     if first.key in first_names() or first.key == _ABD or first.key in _KUNYA:
         return True
-    return len(name) >= 2 and not any(
-        w.key.startswith("ال") or w.key in mostly_common_words() for w in name
-    )
+    return len(name) >= 2 and not any(w.key.startswith("ال") or w.key in mostly_common_words() for w in name)
+
+
+def _possessor_title(words: Sequence[Word], keys: Sequence[str], title: TitleMatch) -> TitleMatch:
+    """ "المبعوث الخاص للرئيس الروسي فلاديمير بوتين": a title inside the phrase behind ل is the
+    possessor's, and the name that follows is the possessor: re-anchor the title there."""
+    for k in range(title.start + 1, title.end):
+        w = words[k]
+        if w.key in TITLE_WORDS and w.stem_start != w.start and w.text[0] == "ل":
+            inner = match_title(keys, k)
+            if inner is not None and inner.end == title.end:
+                return inner
+    return title
 
 
 def find_names(words: Sequence[Word]) -> list[NameSpan]:
@@ -122,8 +135,11 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
     while i < len(words):
         title = match_title(keys, i) if keys[i] in TITLE_WORDS else None
         if title is not None:
+            title = _possessor_title(words, keys, title)
             # "نائب رئيس مجلس الوزراء العراقي، محمد علي تميم،": the name may follow a comma.
-            at = title.end + 1 if title.end < len(words) and words[title.end].text in _COMMAS else title.end
+            at = title.end
+            while at < len(words) and at - title.end < 2 and words[at].text in _COMMAS:
+                at += 1
             j = _chain(words, at)
             if j > at and _plausible_after_title(words[at:j]):
                 out.append(NameSpan(at, j - 1, title, "title"))
@@ -135,7 +151,9 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
         if w.key in first_names() and not _is_ala(w) and _first_name_trigger(words, i):
             j = _chain(words, i)
             # "رمضان المبارك", "نجم الخليج": a first name before an everyday word is no name.
-            if j - i >= 2 and (words[j - 1].key in first_names() or words[j - 1].key not in mostly_common_words()):
+            if j - i >= 2 and (
+                words[j - 1].key in first_names() or words[j - 1].key not in mostly_common_words()
+            ):
                 out.append(NameSpan(i, j - 1, None, "first_name"))
                 i = j
                 continue

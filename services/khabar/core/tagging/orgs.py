@@ -14,22 +14,41 @@ from dataclasses import dataclass
 
 from khabar.core.tagging.countries import country_of_word, nisba_country
 from khabar.core.tagging.geo import is_city
-from khabar.core.tagging.lexicons import calendar_words, function_words, is_ala
+from khabar.core.tagging.lexicons import ORG_HEADS, calendar_words, function_words, is_ala
 from khabar.core.tagging.titles import TITLE_WORDS
-
-MAX_CONSTRUCT = 2
 from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
-_HEADS = frozenset(
+MAX_CONSTRUCT = 2
+# Heads that as often describe as name: they need a nisba, place or Latin name, or two modifiers.
+_WEAK_HEADS = frozenset(
     norm(w)
-    for w in (
-        "وزارة هيئة غرفة اتحاد رابطة مجلس حكومة شركة قناة شبكة دائرة جامعة منظمة بعثة مصرف بنك "
-        "وكالة صحيفة جريدة مجلة مؤسسة مركز حزب حركة جبهة جماعة تنظيم كتيبة كتائب قوات جيش محكمة "
-        "برلمان سفارة قنصلية مفوضية لجنة صندوق معهد إذاعة تلفزيون مكتب رئاسة مؤتمر منتدى نقابة "
-        "جمعية أكاديمية مصلحة إدارة قيادة ائتلاف تحالف كتلة حرس مديرية بلدية"
-    ).split()
+    for w in [
+        "قوات",
+        "جيش",
+        "شبكة",
+        "مكتب",
+        "مركز",
+        "إدارة",
+        "قيادة",
+        "رئاسة",
+        "تنظيم",
+        "جماعة",
+        "كتيبة",
+        "كتائب",
+        "مؤتمر",
+        "منتدى",
+        "تحالف",
+        "كتلة",
+        "حرس",
+        "تلفزيون",
+        "إذاعة",
+        "مجلة",
+        "جريدة",
+    ]
 )
+
+_HEADS = ORG_HEADS
 _DEFINITE_HEADS = frozenset("ال" + h for h in _HEADS)
 MAX_ORG = 7
 _ARTICLE = "ال"
@@ -49,12 +68,7 @@ _BODIES = frozenset(norm(w) for w in ("الوزراء", "النواب", "الش�
 def _stop(w: Word) -> bool:
     if w.key in TITLE_WORDS and w.key not in _BODIES:
         return True
-    return (
-        not w.is_word
-        or w.key in function_words()
-        or w.key in calendar_words()
-        or is_ala(w.text, w.key)
-    )
+    return not w.is_word or w.key in function_words() or w.key in calendar_words() or is_ala(w.text, w.key)
 
 
 def _conjoined(words: Sequence[Word], j: int) -> bool:
@@ -119,6 +133,9 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
         # "المكتب الإعلامي" is a description, "الحكومة الليبية" a name: a definite head needs a
         # nisba, place or Latin name, and the name ends there.
         return proper_end if proper_end else i
+    if words[i].key in _WEAK_HEADS and proper_end < last_good and last_good - i < 3:
+        # "قوات الاحتلال", "شبكة الإنترنت": a generic head with one plain modifier describes.
+        return i
     return last_good
 
 

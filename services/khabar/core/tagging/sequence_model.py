@@ -87,7 +87,8 @@ class SequenceModel:
 
     @property
     def labels(self) -> list[str]:
-        return [str(x) for x in self._tagger.labels()]
+        """The BIO labels the model can predict."""
+        return sorted({_to_bio(str(x)) for x in self._tagger.labels()})
 
     def predict(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
         """BIO label and its marginal probability for every token of one sentence."""
@@ -95,7 +96,7 @@ class SequenceModel:
             return []
         xseq = sentence_features(tokens, self._lex, self._memory)
         labels = self._tagger.tag(xseq)
-        return [(str(y), float(self._tagger.marginal(y, i))) for i, y in enumerate(labels)]
+        return [(_to_bio(str(y)), float(self._tagger.marginal(y, i))) for i, y in enumerate(labels)]
 
     def predict_spans(
         self, tokens: Sequence[Token], text: str | None = None, consistent: bool = True
@@ -115,6 +116,28 @@ class SequenceModel:
     def tag_text(self, text: str) -> list[tuple[MentionSpan, str]]:
         """Convenience for scripts: mentions of `text` with their surface strings."""
         return [(m, text[m.start : m.end]) for m in self.predict_spans(tokenize(text), text)]
+
+
+def _to_bio(label: str) -> str:
+    """BILOU -> BIO: a unit mention is a B, a last token an I."""
+    head, sep, kind = label.partition("-")
+    return {"U": "B", "L": "I"}.get(head, head) + sep + kind
+
+
+def to_bilou(tags: Sequence[str]) -> list[str]:
+    """BIO -> BILOU: the CRF learns mention ends (L) and single-token mentions (U) as labels of their own."""
+    out = []
+    for i, tag in enumerate(tags):
+        head, _, kind = tag.partition("-")
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        continues = nxt == "I-" + kind
+        if head == "B":
+            out.append(("B-" if continues else "U-") + kind)
+        elif head == "I":
+            out.append(("I-" if continues else "L-") + kind)
+        else:
+            out.append(tag)
+    return out
 
 
 def _spans(
@@ -228,6 +251,7 @@ def train(
     params: dict[str, float | int | bool] | None = None,
     lexicons: Lexicons | None = None,
     use_memory: bool = True,
+    bilou: bool = True,
 ) -> SequenceModel:
     """Train a CRF on `sentences`; write MODEL_FILE and MEMORY_FILE into `out_dir`."""
     lex = lexicons or default_lexicons()
@@ -238,7 +262,10 @@ def train(
         held = sents[f : f + size]
         mem = build_memory(sents[:f] + sents[f + size :], lex) if use_memory else EMPTY_MEMORY
         for sent in held:
-            trainer.append(sentence_features([t for t, _ in sent], lex, mem), [y for _, y in sent])
+            tags = [y for _, y in sent]
+            trainer.append(
+                sentence_features([t for t, _ in sent], lex, mem), to_bilou(tags) if bilou else tags
+            )
     trainer.select("lbfgs")
     trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ moved past. No transactions and no idempotent producer: the embedded Tansu broke
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import ssl
@@ -186,9 +185,10 @@ def build_app(
                     extra=context,
                 )
                 # A graceful stop through the worker's SIGTERM path: commit what was done, leave the
-                # group. Block here so no further record is taken meanwhile.
+                # group. Leaving the loop takes no further record (blocking here would stall the
+                # worker, which waits for the agent to finish its record).
                 os.kill(os.getpid(), signal.SIGTERM)
-                await asyncio.Event().wait()
+                break
 
     return service
 

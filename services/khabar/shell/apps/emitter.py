@@ -46,16 +46,11 @@ def create(settings: Settings) -> ServiceApp:
         table = app.Table(
             "event-dedup",
             partitions=settings.partitions,
-            key_serializer="json",
-            # The deduplicator stores its own Python values; pickle keeps them as they are. The
-            # changelog topic is internal to the emitter's consumer group.
-            value_serializer="pickle",
+            # The deduplicator writes str keys and JSON-able values (see khabar.core.events.dedup).
+            schema=faust.Schema(key_type=str, key_serializer="json", value_serializer="json"),
         )
-        changelog.append(
-            InternalTopic(
-                table.changelog_topic.get_topic_name(), settings.partitions, {"cleanup.policy": "compact"}
-            )
-        )
+        name = table.changelog_topic.get_topic_name()
+        changelog.append(InternalTopic(name, settings.partitions, {"cleanup.policy": "compact"}))
         return deduplicator(table, settings.dedup_window)  # type: ignore[no-any-return]
 
     service = build_app(SERVICES["emitter"], settings, merger)
