@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from khabar.shell.broker import ApacheKafka, BrokerUnavailable
 
 REPO = Path(__file__).resolve().parents[1]

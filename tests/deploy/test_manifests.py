@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from khabar.shell.apps import SERVICE_NAMES
 from khabar.shell.settings import Settings
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
 from khabar.core.errors import RejectedInput
 from khabar.core.models import DeadLetter, RawArticle
 from khabar.core.pipeline import clean_stage, emit_stage, tag_stage

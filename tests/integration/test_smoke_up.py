@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from khabar.shell.broker import Tansu, free_port
 
 pytestmark = pytest.mark.integration

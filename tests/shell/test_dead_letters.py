@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.errors import RejectedInput
 from khabar.shell.dead_letters import FailureRatio, TooManyFailures, dead_letter, reason_of
 from khabar.shell.wire import WireError

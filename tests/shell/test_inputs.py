@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.models import ContentType
 from khabar.shell.inputs import InputError, article_id, read_inputs
 

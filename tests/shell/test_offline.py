@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from khabar.core.models import Event, RawArticle, TaggedArticle
 from khabar.shell import offline
 from khabar.shell.inputs import SourcedArticle

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from khabar.core.models import Article, DeadLetter, Event, RawArticle, TaggedArticle
 from khabar.shell import service as svc
 from khabar.shell.service import SERVICES, Record, end_to_end_seconds, handle, make_emit, stage_of

@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 
 import pytest
+
 from khabar.shell.settings import Settings, WireFormat
 from khabar.shell.topics import Topic, TopicNames, dlq_of
 

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from khabar.core.cleaning import clean, related_id
 from khabar.core.cleaning.fingerprint import similarity
 from khabar.core.errors import RejectedInput

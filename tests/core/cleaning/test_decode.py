@@ -1,6 +1,7 @@
 import codecs
 
 import pytest
+
 from khabar.core.cleaning.decode import decode
 from khabar.core.errors import RejectedInput
 

@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.cleaning.fingerprint import NUM_PERM, fingerprint, shingles, similarity
 
 A = "استقبل عضو المجلس الرئاسي عبد الله اللافي وفدا روسيا رفيع المستوى في طرابلس لبحث التعاون العسكري والأمني"

@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.cleaning.furniture import (
     byline_author,
     furniture_reason,

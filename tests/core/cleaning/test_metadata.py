@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+
 from khabar.core.cleaning.metadata import MetaKind, parse_date, parse_meta_line, split_keywords
 
 

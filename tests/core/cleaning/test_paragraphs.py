@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.cleaning.paragraphs import assemble, ends_sentence, is_body_line, is_headline_like
 from khabar.core.models import ParagraphKind
 

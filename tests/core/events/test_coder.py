@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.events import code_events
 from khabar.core.models import Actor, DatePrecision, Entity, EntityType, Event, TaggedArticle
 

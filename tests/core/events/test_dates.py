@@ -2,6 +2,7 @@ import datetime as dt
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.events.dates import find_dates
 from khabar.core.models import DatePrecision
 from khabar.core.text.normalize import norm

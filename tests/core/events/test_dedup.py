@@ -5,6 +5,7 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.events.dedup import Deduplicator, estimated_jaccard
 from khabar.core.events.ids import event_id
 from khabar.core.models import Actor, Event, Location

@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.events.modality import Status, assess
 from khabar.core.events.table import coding_table
 from khabar.core.events.triggers import find_triggers

@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.events.morphology import Aspect, loose, noun_forms, verb_forms
 from khabar.core.text.normalize import norm
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from khabar.core.cleaning import clean
 from khabar.core.events import code_events
 from khabar.core.events.dedup import Deduplicator

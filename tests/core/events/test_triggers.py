@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.events.table import coding_table
 from khabar.core.events.triggers import find_triggers
 from khabar.core.text.tokens import tokenize

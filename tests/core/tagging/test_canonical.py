@@ -1,6 +1,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions, find_actor, name_key, stable_id
 
 

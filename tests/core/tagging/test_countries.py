@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.tagging.countries import (
     country_by_name,
     country_of_word,

@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.words import words_of
 

@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.tagging.features import (
     build_lexicons,
     build_memory,

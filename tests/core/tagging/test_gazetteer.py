@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer, longest_first
 from khabar.core.text.normalize import norm
 

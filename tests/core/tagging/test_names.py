@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.names import find_names
 from khabar.core.tagging.words import words_of

@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.orgs import find_orgs
 from khabar.core.tagging.words import words_of

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from khabar.core.models import RawArticle
 from khabar.core.pipeline import clean_stage, tag_stage
 

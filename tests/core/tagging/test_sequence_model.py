@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.tagging.sequence_model import (
     MEMORY_FILE,
     MODEL_FILE,

@@ -2,6 +2,7 @@
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from khabar.core.models import Article, EntityType, TextField
 from khabar.core.tagging import tag
 

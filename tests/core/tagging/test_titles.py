@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.tagging.countries import countries
 from khabar.core.tagging.titles import TITLE_WORDS, match_title
 from khabar.core.text.normalize import norm

@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.text.clitics import candidate_stems, lookup_form, split_proclitics
 
 

@@ -1,4 +1,5 @@
 import pytest
+
 from khabar.core.text.language import arabic_ratio, detect_language, is_arabic
 
 

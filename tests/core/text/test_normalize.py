@@ -1,5 +1,6 @@
 from hypothesis import given
 from hypothesis import strategies as st
+
 from khabar.core.text.normalize import clean_display, norm, normalize
 
 

@@ -1,3 +1,5 @@
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -9,7 +11,7 @@ def test_tokens_point_back_into_the_text() -> None:
     toks = tokenize(text)
     assert [t.text for t in toks][:3] == ["استقبل", "الرئيس", "،"]
     assert all(text[t.start : t.end] == t.text for t in toks)
-    assert "«" in [t.text for t in toks] and "." == toks[-1].text
+    assert "«" in [t.text for t in toks] and toks[-1].text == "."
 
 
 def test_diacritics_and_tatweel_stay_inside_a_word() -> None:
@@ -22,4 +24,4 @@ def test_tokens_cover_every_non_space_character(text: str) -> None:
     toks = tokenize(text)
     covered = "".join(t.text for t in toks)
     assert covered == "".join(text.split())
-    assert all(a.end <= b.start for a, b in zip(toks, toks[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(toks))

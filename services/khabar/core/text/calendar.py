@@ -42,8 +42,16 @@ WEEKDAYS: dict[str, int] = {norm(name): number for number, names in _WEEKDAYS.it
 RELATIVE_DAYS: dict[str, int] = {
     norm(w): d
     for w, d in (
-        ("اليوم", 0), ("الليلة", 0), ("أمس", -1), ("امس", -1), ("البارحة", -1), ("أول أمس", -2),
-        ("أول من أمس", -2), ("غدا", 1), ("غداً", 1), ("بعد غد", 2),
+        ("اليوم", 0),
+        ("الليلة", 0),
+        ("أمس", -1),
+        ("امس", -1),
+        ("البارحة", -1),
+        ("أول أمس", -2),
+        ("أول من أمس", -2),
+        ("غدا", 1),
+        ("غداً", 1),
+        ("بعد غد", 2),
     )
 }
 # Words after a weekday or month that point to the past or the future ("الخميس الماضي").
