@@ -109,3 +109,14 @@ def test_end_to_end_latency_is_measured_from_arrival() -> None:
     outcome = svc.Outcome([], received_at=now - timedelta(seconds=10))
     assert end_to_end_seconds(outcome, now) == pytest.approx(10.0)
     assert end_to_end_seconds(svc.Outcome([]), now) is None
+
+
+def test_the_cleaner_dead_letters_articles_over_the_configured_size() -> None:
+    story = "قال وزير الخارجية المصري اليوم إن بلاده تدعم جهود التهدئة في المنطقة.\n" * 40
+    raw = RawArticle(id="big", body=story.encode())
+    spec = SERVICES["cleaner"]
+    assert handle(spec, stage_of(spec), record_of(raw), TOPICS).ok
+    outcome = handle(spec, stage_of(spec, max_article_bytes=1024), record_of(raw), TOPICS)
+    assert not outcome.ok and not outcome.outputs
+    assert outcome.dead_letter is not None and outcome.dead_letter.error_type == "too_large"
+    assert outcome.dead_letter.payload == record_of(raw).value

@@ -6,6 +6,7 @@ Each service runs exactly one of these stages; `khabar process` runs them all in
 from __future__ import annotations
 
 from khabar.core.cleaning import clean
+from khabar.core.cleaning.decode import DEFAULT_MAX_BYTES
 from khabar.core.events import code_events
 from khabar.core.models import Article, Event, RawArticle, TaggedArticle
 from khabar.core.tagging import tag
@@ -13,10 +14,10 @@ from khabar.core.tagging import tag
 __all__ = ["clean_stage", "emit_stage", "tag_stage"]
 
 
-def clean_stage(raw: RawArticle) -> list[Article]:
+def clean_stage(raw: RawArticle, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Cleaner: one raw article -> its main article plus any related stories split off it.
     Raises khabar.core.errors.RejectedInput for input that cannot be cleaned."""
-    return clean(raw)
+    return clean(raw, max_bytes)
 
 
 def tag_stage(article: Article) -> TaggedArticle:

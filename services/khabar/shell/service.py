@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from khabar.core.cleaning.decode import DEFAULT_MAX_BYTES
 from khabar.core.models import Article, DeadLetter, Event, RawArticle, TaggedArticle
 from khabar.core.pipeline import clean_stage, emit_stage, tag_stage
 from khabar.shell import metrics
@@ -58,8 +59,11 @@ SERVICES: dict[str, ServiceSpec] = {
 Stage = Callable[[Any], Sequence[WireModel]]
 
 
-def _clean(raw: RawArticle) -> list[Article]:
-    return clean_stage(raw)
+def make_clean(max_article_bytes: int) -> Callable[[RawArticle], list[Article]]:
+    def clean(raw: RawArticle) -> list[Article]:
+        return clean_stage(raw, max_article_bytes)
+
+    return clean
 
 
 def _tag(article: Article) -> list[TaggedArticle]:
@@ -79,9 +83,11 @@ def make_emit(merger: EventMerger | None) -> Callable[[TaggedArticle], list[Even
     return emit
 
 
-def stage_of(spec: ServiceSpec, merger: EventMerger | None = None) -> Stage:
+def stage_of(
+    spec: ServiceSpec, merger: EventMerger | None = None, max_article_bytes: int = DEFAULT_MAX_BYTES
+) -> Stage:
     if spec.name == "cleaner":
-        return _clean
+        return make_clean(max_article_bytes)
     if spec.name == "tagger":
         return _tag
     return make_emit(merger)

@@ -49,6 +49,8 @@ class Settings(BaseSettings):
     replication_factor: int = Field(default=1, ge=1)
     retention_ms: int = Field(default=7 * 24 * 3600 * 1000, ge=-1)  # -1: keep forever
     max_message_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    # Larger raw article bodies are dead-lettered as too_large rather than cleaned.
+    max_article_bytes: int = Field(default=2_000_000, ge=1024)
     wire_format: WireFormat = WireFormat.PROTOBUF
 
     metrics_host: str = "127.0.0.1"

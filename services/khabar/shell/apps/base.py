@@ -120,7 +120,7 @@ def build_app(
     service = ServiceApp(spec, app, settings)
     service.internal_topics.append(InternalTopic(f"{app_id}-__assignor-__leader", 1))
     merger = merger_factory(app) if merger_factory is not None else None
-    stage = stage_of(spec, merger)
+    stage = stage_of(spec, merger, settings.max_article_bytes)
     input_topic = app.topic(topics.name(spec.input), key_type=bytes, value_type=bytes)
     ratio = FailureRatio(settings.dlq_ratio_limit, settings.dlq_window)
     out_topics: dict[str, Any] = {}
