@@ -65,3 +65,11 @@ def test_country_names() -> None:
     assert country_of_word(norm("ليبيا")) == "LBY"
     c = country_by_name(norm("الولايات المتحدة"))
     assert c is not None and c.iso3 == "USA" and c.geonames_id
+
+
+def test_broken_plurals_of_nationality_resolve() -> None:
+    from khabar.core.tagging.countries import nisba_country
+    from khabar.core.text.normalize import norm
+
+    assert nisba_country(norm("الروس")) == "RUS" and nisba_country(norm("الأتراك")) == "TUR"
+    assert nisba_country(norm("الرؤساء")) is None

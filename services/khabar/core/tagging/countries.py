@@ -108,6 +108,26 @@ def country_of_word(word: str) -> str | None:
     return c.iso3 if c else None
 
 
+# Broken plurals of nationality ("الروس", "الأتراك") follow no suffix rule, so they are listed.
+_BROKEN_PLURALS = {
+    norm(w): iso
+    for w, iso in (
+        ("روس", "RUS"),
+        ("أتراك", "TUR"),
+        ("أمريكان", "USA"),
+        ("أميركان", "USA"),
+        ("ألمان", "DEU"),
+        ("إنجليز", "GBR"),
+        ("أفغان", "AFG"),
+        ("يونان", "GRC"),
+    )
+}
+
+
 def nisba_country(word: str) -> str | None:
-    """ISO alpha-3 of the country a nisba adjective points to (الروسي, التركية, الليبيين), or None."""
-    return _by_nisba().get(word)
+    """ISO alpha-3 of the country a nisba adjective points to (الروسي, التركية, الليبيين, الروس), or None."""
+    found = _by_nisba().get(word)
+    if found is None:
+        bare = word[2:] if word.startswith(_PREFIX) else word
+        found = _BROKEN_PLURALS.get(bare)
+    return found
