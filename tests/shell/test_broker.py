@@ -204,3 +204,15 @@ def test_tansu_round_trip_and_clean_stop() -> None:
         os.kill(pid, 0)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", broker.port))  # freed once stopped
+
+
+def test_apache_kafka_formats_storage_with_a_cluster_id_starting_with_a_dash(
+    kafka_broker: ApacheKafka, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Regression: base64url ids start with "-" one run in 64, and the storage tool read such an id
+    # as an option. (kafka_broker only makes this skip where Kafka is unavailable.)
+    from khabar.shell import broker as broker_module
+
+    monkeypatch.setattr(broker_module, "kafka_cluster_id", lambda: "-" + kafka_cluster_id()[1:])
+    with ApacheKafka(tmp_path) as second:
+        _round_trip(second.bootstrap_servers)

@@ -417,8 +417,8 @@ class ApacheKafka:
                 "kafka.tools.StorageTool",
                 "format",
                 "--standalone",
-                "-t",
-                kafka_cluster_id(),
+                # One argument: a base64url id may start with "-", which argparse takes for an option.
+                f"--cluster-id={kafka_cluster_id()}",
                 "-c",
                 str(config),
             ],
