@@ -333,7 +333,45 @@ logger.broker.level = INFO
 """
 
 
-class ApacheKafka:
+class _LocalBroker:
+    """What both local brokers share: a child process on 127.0.0.1:port, used as a context manager."""
+
+    port: int
+    _process: _Process
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        self._process.stop()
+
+    @property
+    def bootstrap_servers(self) -> str:
+        return f"{LOCALHOST}:{self.port}"
+
+    @property
+    def log_path(self) -> Path:
+        return self._process.log_path
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    @property
+    def running(self) -> bool:
+        return self._process.pid is not None and self._process.exited() is None
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
+class ApacheKafka(_LocalBroker):
     """A real single-node Apache Kafka 4.x (KRaft, combined broker+controller) on 127.0.0.1.
 
     ``workdir`` receives server.properties, the log4j2 config, the data dir and ``kafka.log``.
@@ -358,22 +396,6 @@ class ApacheKafka:
         self.heap = heap
         self.start_timeout_s = start_timeout_s
         self._process = _Process("Apache Kafka", self.workdir / "kafka.log")
-
-    @property
-    def bootstrap_servers(self) -> str:
-        return f"{LOCALHOST}:{self.port}"
-
-    @property
-    def log_path(self) -> Path:
-        return self._process.log_path
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
-
-    @property
-    def running(self) -> bool:
-        return self._process.pid is not None and self._process.exited() is None
 
     def _classpath(self) -> str:
         jars = _jars_in(self.jars_dir) if self.jars_dir else resolve_kafka_jars()
@@ -439,18 +461,6 @@ class ApacheKafka:
             self._process.stop()
             raise
 
-    def stop(self) -> None:
-        self._process.stop()
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
-
 
 # --- Tansu --------------------------------------------------------------------------------------
 
@@ -464,7 +474,7 @@ def tansu_binary() -> Path | None:
     return path if path.is_file() else None
 
 
-class Tansu:
+class Tansu(_LocalBroker):
     """Tansu (a Kafka-compatible broker, not Apache Kafka) on 127.0.0.1, storage in memory.
 
     Its data vanishes when it stops, which is what a local demo wants.
@@ -492,22 +502,6 @@ class Tansu:
             and sys.platform.startswith("linux")
             and platform.machine() in ("x86_64", "AMD64")
         )
-
-    @property
-    def bootstrap_servers(self) -> str:
-        return f"{LOCALHOST}:{self.port}"
-
-    @property
-    def log_path(self) -> Path:
-        return self._process.log_path
-
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid
-
-    @property
-    def running(self) -> bool:
-        return self._process.pid is not None and self._process.exited() is None
 
     def start(self) -> None:
         binary = tansu_binary()
@@ -557,15 +551,6 @@ class Tansu:
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.stop()
 
 
 # --- command line -------------------------------------------------------------------------------
