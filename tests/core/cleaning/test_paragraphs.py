@@ -15,6 +15,17 @@ def test_sentence_and_headline_shapes() -> None:
     assert is_body_line(long_line) and not is_headline_like(long_line)
 
 
+def test_a_line_opening_with_a_conjunction_and_a_clause_word_is_running_text() -> None:
+    # Corpora and outlets drop the final full stop; "وقال"/"وفي" never open a headline.
+    assert is_body_line("وقال المتحدث إن الاجتماع تأجل")
+    assert is_body_line("وفي البحرين اكتشفت مواقع دفن قديمة")
+    assert is_body_line("فقد أعلنت الحكومة خطة جديدة")
+    # A headline may start with a word that merely begins with و.
+    assert not is_body_line("وزير الخارجية يلتقي نظيره الروسي")
+    assert not is_body_line("وفد ليبي في موسكو")
+    assert not is_body_line("وقال")  # too short to be a clause
+
+
 @given(
     st.lists(
         st.text(alphabet="ابتثجحخ د.", min_size=1, max_size=30).filter(lambda s: "\n" not in s), max_size=8

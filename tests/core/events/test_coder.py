@@ -496,3 +496,14 @@ def test_the_name_right_after_min_is_the_requests_target() -> None:
     ents = [("جاك شيراك", "PERSON"), ("الاتحاد الأوروبي", "ORG"), ("خافيير سولانا", "PERSON")]
     ev = only(code_events(article(body, ents)))
     assert names(ev.recipients) == ["الاتحاد الأوروبي"]
+
+
+def test_a_state_body_named_by_a_nationality_is_that_country_with_its_sector() -> None:
+    # "الجيش الإسرائيلي" is no named entity (the tagger leaves descriptions untagged, as ANERcorp
+    # does); the coder reads it as Israel's military.
+    body = "قصف الجيش الإسرائيلي مدينة غزة اليوم الثلاثاء."
+    ev = only(code_events(article(body, [("غزة", "LOC", {"country": "PSE"})], TUESDAY)))
+    assert [(a.country, a.sector) for a in ev.actors] == [("ISR", "MIL")]
+    body = "اتهمت الحكومة اللبنانية إسرائيل بخرق الاتفاق."
+    ev = only(code_events(article(body, [("إسرائيل", "LOC", {"country": "ISR"})], TUESDAY)))
+    assert [(a.country, a.sector) for a in ev.actors] == [("LBN", "GOV")]

@@ -22,3 +22,42 @@ def test_nested_gazetteer_name_yields_to_the_longer_name() -> None:
 
 def test_empty_spans_are_dropped() -> None:
     assert resolve([Candidate("LOC", 3, 3, "city")]) == []
+
+
+def test_the_model_wins_an_overlap_with_rules_and_gazetteers() -> None:
+    model = Candidate("ORG", 0, 8, "model")  # حزب الله
+    actor = Candidate("ORG", 0, 16, "actor")  # حزب الله اللبناني: the nisba is no part of the name
+    rule = Candidate("ORG", 4, 20, "org_rule")
+    assert resolve([actor, rule, model]) == [model]
+
+
+def test_a_source_that_may_not_stand_alone_is_never_chosen() -> None:
+    city = Candidate("LOC", 0, 6, "city", standalone=False)  # الجميل: a word before a city
+    assert resolve([city]) == []
+    assert resolve([city, Candidate("LOC", 0, 6, "model")]) == [Candidate("LOC", 0, 6, "model")]
+
+
+def test_a_curated_person_name_completes_a_short_model_name() -> None:
+    model = Candidate("PERSON", 0, 4, "model", first_name_only=True)  # محمد
+    actor = Candidate("PERSON", 0, 11, "actor")  # محمد المنفي
+    assert resolve([model, actor]) == [actor]
+
+
+def test_a_title_rule_name_may_add_given_names_but_not_outrun_the_model() -> None:
+    family = Candidate("PERSON", 5, 11, "model")  # بوغدانوف, the model missed ميخائيل
+    titled = Candidate("PERSON", 0, 11, "title_name")
+    assert resolve([family, titled]) == [titled]
+    model = Candidate("PERSON", 0, 10, "model")  # هوجو شافيز
+    longer = Candidate("PERSON", 0, 14, "title_name")  # هوجو شافيز سعت
+    assert resolve([model, longer]) == [model]
+    lone = Candidate("PERSON", 0, 4, "model", first_name_only=True)  # محمد of محمد علي تميم
+    full = Candidate("PERSON", 0, 13, "title_name")
+    assert resolve([lone, full]) == [full]
+
+
+def test_a_place_closing_an_organization_name_is_part_of_it() -> None:
+    place = Candidate("LOC", 11, 17, "model")  # بنغازي
+    org = Candidate("ORG", 0, 17, "org_rule")  # غرفة تجارة بنغازي
+    assert resolve([place, org]) == [org]
+    inner = Candidate("LOC", 5, 9, "model")  # a place inside, not closing, the name stays
+    assert resolve([inner, Candidate("ORG", 0, 17, "org_rule")]) == [inner]

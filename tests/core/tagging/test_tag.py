@@ -63,6 +63,22 @@ def test_dates_are_tagged() -> None:
     assert any(e.text == "اليوم الثلاثاء" for e in d)
 
 
+def test_descriptions_are_not_entities_but_named_bodies_are() -> None:
+    body = "قالت الحكومة اللبنانية إن الجيش الإسرائيلي قصف مواقع، وأعلنت وزارة الخارجية الروسية موقفها."
+    found = {(e.type.value, e.text) for e in tag(Article(id="d1", body=body)).entities}
+    assert ("ORG", "وزارة الخارجية الروسية") in found
+    assert not {t for _, t in found} & {"الحكومة اللبنانية", "الجيش الإسرائيلي"}
+
+
+def test_a_city_name_stands_alone_after_a_place_head() -> None:
+    # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
+    # after "مدينة" the name is a place.
+    body = 'تضررت مصفاة في مدينة "أوختا" الشمالية.'
+    places = [e for e in tag(Article(id="c1", body=body)).entities if e.type is EntityType.LOC]
+    assert [e.text for e in places] == ["أوختا"]
+    assert places[0].geonames_id is not None
+
+
 def test_empty_article() -> None:
     assert tag(Article(id="e", body="")).entities == []
 

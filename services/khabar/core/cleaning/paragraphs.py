@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from khabar.core.models import Paragraph, ParagraphKind
+from khabar.core.text.normalize import norm
 
 __all__ = ["assemble", "ends_sentence", "is_body_line", "is_headline_like", "word_count"]
 
@@ -14,6 +15,24 @@ _CLOSERS = "\"'»”’)]"
 # A line this long is running text even when the outlet dropped the final full stop.
 _LONG_LINE_WORDS = 20
 _MAX_HEADLINE_WORDS = 25
+# Words that open a clause continuing the story when و/ف is attached ("وقال", "وفي", "فقد"):
+# headlines and captions do not start with a conjunction, so such a line is running text even
+# without a final full stop (outlets and corpora often drop it).
+_CLAUSE_OPENERS = frozenset(
+    norm(w)
+    for w in [
+        *["قال", "أضاف", "أكد", "أوضح", "أشار", "تابع", "ذكر", "أعلن", "أفاد", "كشف"],
+        *["لفت", "شدد", "اعتبر", "رأى", "يقول", "تقول", "يرى", "ترى", "قالت", "أضافت"],
+        *["أكدت", "أوضحت", "أشارت", "تابعت", "ذكرت", "أعلنت", "أفادت", "كشفت", "لفتت", "شددت"],
+        *["اعتبرت", "رأت", "كان", "كانت", "يكون", "تكون", "تم", "جرى", "شهد", "شهدت"],
+        *["يأتي", "تأتي", "جاء", "جاءت", "بات", "باتت", "ظل", "ظلت", "في", "من"],
+        *["على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "حول"],
+        *["عند", "لدى", "بين", "لم", "لا", "لن", "قد", "لقد", "إن", "ان"],
+        *["أن", "هو", "هي", "هم", "هذا", "هذه", "ذلك", "تلك", "كما", "لكن"],
+        *["حيث", "عندما", "إذا", "اذا", "أما", "ثم"],
+    ]
+)
+_MIN_CLAUSE_WORDS = 4
 
 
 def word_count(line: str) -> int:
@@ -27,7 +46,15 @@ def ends_sentence(line: str) -> bool:
 
 def is_body_line(line: str) -> bool:
     """Running text of the story: a sentence, or a line too long to be a headline."""
-    return ends_sentence(line) or word_count(line) >= _LONG_LINE_WORDS
+    return ends_sentence(line) or word_count(line) >= _LONG_LINE_WORDS or _continues_story(line)
+
+
+def _continues_story(line: str) -> bool:
+    """A line of several words opening with و/ف + a clause opener ("وقال", "وفي", "فقد")."""
+    words = line.split()
+    if len(words) < _MIN_CLAUSE_WORDS or words[0][:1] not in ("و", "ف") or len(words[0]) < 2:
+        return False
+    return norm(words[0][1:]) in _CLAUSE_OPENERS
 
 
 def is_headline_like(line: str) -> bool:

@@ -18,7 +18,7 @@ from khabar.core.events.dates import DateMention, find_dates
 from khabar.core.events.ids import event_id
 from khabar.core.events.modality import Status, assess
 from khabar.core.events.morphology import loose
-from khabar.core.events.participants import Kind, Mention, StoryPeople, mentions_in, story_people
+from khabar.core.events.participants import Kind, Mention, StoryPeople, mentions_in, side_sector, story_people
 from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
 from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
@@ -395,7 +395,7 @@ def _actor(m: Mention, entities: list[Entity]) -> Actor:
             type="COUNTRY",
             canonical_id=e.canonical_id if e else None,
             country=m.country,
-            sector="GOV" if e is None else e.sector,
+            sector=side_sector(m.name) if e is None else e.sector,
             wikidata_id=e.wikidata_id if e else None,
         )
     return Actor(

@@ -21,7 +21,7 @@ from khabar.core.models import Entity, EntityType, TextField
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
 
-__all__ = ["Kind", "Mention", "StoryPeople", "mentions_in", "person_country", "story_people"]
+__all__ = ["Kind", "Mention", "StoryPeople", "mentions_in", "person_country", "side_sector", "story_people"]
 
 
 class Kind(StrEnum):
@@ -139,6 +139,22 @@ _SIDE_WORDS = _set(
     "الشرطة",
     "الأمن",
 )
+# The CAMEO sector a side word gives its country ("الجيش الإسرائيلي" is Israel's military).
+_MILITARY_SIDES = _set(
+    "الجيش", "جيش", "القوات", "قوات", "طائرات", "الطائرات", "مقاتلات", "الطيران", "مسيرات", "البحرية"
+)
+_POLICE_SIDES = _set("الشرطة", "الأمن")
+
+
+def side_sector(name: str) -> str:
+    """Sector of a country's side named by a role noun: MIL, COP (police) or GOV."""
+    head = norm(name).split()[0] if name.split() else ""
+    head = head[1:] if head[:1] in "وبل" and head[1:] in _SIDE_WORDS else head
+    if head in _MILITARY_SIDES:
+        return "MIL"
+    return "COP" if head in _POLICE_SIDES else "GOV"
+
+
 _PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
 # Words that cannot sit inside a title between an organization and a name.
 _TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث", "كما", "التقى", "خلال", "بين")

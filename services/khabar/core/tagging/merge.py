@@ -10,19 +10,28 @@ from dataclasses import dataclass, field, replace
 from khabar.core.tagging.gazetteer import GazEntry
 from khabar.core.tagging.titles import TitleMatch
 
-# Lower wins. DATE spans never compete with names in practice (calendar words are no name words).
+# Lower wins. The sequence model speaks first for names: on ANERcorp dev every other source,
+# given precedence or left to fill the model's gaps, cost mention F1 (README, "Tagging"). The
+# curated and rule sources then fill what the model leaves, and lend it ids, titles and countries.
+# DATE spans never compete with names in practice (calendar words are no name words).
 RANKS: dict[str, int] = {
     "date": 0,
-    "actor": 1,
-    "title_name": 5,
-    "country": 3,
+    "model": 1,
+    "country": 2,
+    "actor": 3,
+    "title_name": 4,
     "org_rule": 4,
-    "model": 5,
-    "first_name": 6,
-    "city": 6,
-    "propagated": 7,
+    "propagated": 6,
+    "first_name": 7,
+    "city": 7,
     "anergazet": 8,
 }
+# Person-name sources whose span, strictly containing a model PERSON span, is the better reading:
+# the model stops early on names it was not taught ("محمد" of "محمد المنفي").
+PERSON_CONTAINERS: frozenset[str] = frozenset({"actor", "title_name"})
+# Organization sources whose name strictly containing a model span of another type ending where
+# it ends is the better reading: the place closing "غرفة تجارة بنغازي" is part of the name.
+ORG_CONTAINERS: frozenset[str] = frozenset({"actor", "org_rule"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,10 @@ class Candidate:
     title_text: str | None = None
     entries: tuple[GazEntry, ...] = field(default=())
     value: str | None = None
+    # False: the reading may lend its entries and title to a chosen span but is never chosen on
+    # its own (sources too ambiguous alone: ANERGazet, bare city names, first-name rules).
+    standalone: bool = True
+    first_name_only: bool = False  # a model PERSON that is one known first name ("محمد")
 
     @property
     def rank(self) -> int:
@@ -50,7 +63,7 @@ GAZETTEERS = frozenset({"actor", "country", "city", "anergazet", "propagated"})
 def _nested_names(cands: Sequence[Candidate]) -> set[int]:
     """Indices of gazetteer names strictly inside a longer gazetteer name ("أفريقيا" inside
     "جنوب أفريقيا"): the longer name is the one meant, whatever the sources' ranks."""
-    gaz = sorted((c.start, -c.end, i) for i, c in enumerate(cands) if c.source in GAZETTEERS)
+    gaz = sorted((c.start, -c.end, i) for i, c in enumerate(cands) if c.source in GAZETTEERS and c.standalone)
     out: set[int] = set()
     outer = (-1, -1)  # the span reaching furthest so far; sorted by start, so it starts no later
     for start, neg_end, i in gaz:
@@ -62,12 +75,37 @@ def _nested_names(cands: Sequence[Candidate]) -> set[int]:
     return out
 
 
+def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
+    """Indices of model candidates strictly inside a longer name that reads better: a PERSON in a
+    PERSON_CONTAINERS person name, another type at the end of an ORG_CONTAINERS organization."""
+    persons = [c for c in cands if c.source in PERSON_CONTAINERS and c.type == "PERSON" and c.standalone]
+    orgs = [c for c in cands if c.source in ORG_CONTAINERS and c.type == "ORG" and c.standalone]
+
+    def inside(c: Candidate, o: Candidate) -> bool:
+        return o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+
+    def better_person(c: Candidate) -> bool:
+        # A title-rule name may add given names the model missed, and complete a lone first name
+        # ("محمد" of "محمد علي تميم"), but not outrun a fuller model name: the rule cannot tell
+        # "هوجو شافيز سعت" from a three-word name, the model can.
+        return c.type == "PERSON" and any(
+            inside(c, o) and (o.source == "actor" or o.end == c.end or c.first_name_only) for o in persons
+        )
+
+    def better_org(c: Candidate) -> bool:
+        return c.type != "ORG" and any(inside(c, o) and c.end == o.end for o in orgs)
+
+    out = {i for i, c in enumerate(cands) if c.source == "model" and (better_person(c) or better_org(c))}
+    return out
+
+
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, best rank first, then longest, then earliest; in text order.
-    Gazetteer names nested in a longer gazetteer name are left out first."""
+    Gazetteer names nested in a longer gazetteer name, model person names inside a longer curated
+    or titled name, and readings that may not stand alone are left out first."""
     pool = list(candidates)
-    nested = _nested_names(pool)
-    pool = [c for i, c in enumerate(pool) if i not in nested]
+    drop = _nested_names(pool) | _inside_longer_names(pool)
+    pool = [c for i, c in enumerate(pool) if i not in drop and c.standalone]
     chosen: list[Candidate] = []
     for c in sorted(pool, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
         if c.end <= c.start:

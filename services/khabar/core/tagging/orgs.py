@@ -20,13 +20,20 @@ from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
 MAX_CONSTRUCT = 2
-# Heads that as often describe as name: they need a nisba, place or Latin name, or two modifiers.
+# Heads that as often describe as name ("حركة الطائرات", "لجنة الانضباط", "مصلحة الشعب"): they
+# need a nisba, place or Latin name ("غرفة تجارة بنغازي", "شبكة CNN").
 _WEAK_HEADS = frozenset(
     norm(w)
     for w in [
         "قوات",
         "جيش",
         "شبكة",
+        "حركة",
+        "غرفة",
+        "لجنة",
+        "مصلحة",
+        "مديرية",
+        "بلدية",
         "مكتب",
         "مركز",
         "إدارة",
@@ -49,6 +56,11 @@ _WEAK_HEADS = frozenset(
 )
 
 _HEADS = ORG_HEADS
+# Definite bodies every state has, named by a nationality: "الجيش الليبي", "السلطات المصرية".
+_GENERIC_BODIES = frozenset(
+    norm(w)
+    for w in ("الجيش", "الحكومة", "القوات", "السلطات", "الشرطة", "الإدارة", "الرئاسة", "البحرية", "الخارجية")
+)
 _DEFINITE_HEADS = frozenset("ال" + h for h in _HEADS)
 MAX_ORG = 7
 _ARTICLE = "ال"
@@ -104,6 +116,8 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
     last_good = i + 1 if not definite_head else i  # a definite head alone is not a name
     indefinite_run = not definite_head
     proper_end = 0  # end of the last nisba, place or Latin word
+    described = False  # a modifier other than a country nisba ("الرئاسي" of "المجلس الرئاسي الليبي")
+    described_to_proper = False  # ... before proper_end
     while j < len(words) and j - i < MAX_ORG:
         w = words[j]
         if j > i + 1 and last_good == j and _conjoined(words, j):
@@ -113,12 +127,15 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
         if _stop(w) or w.stem_start != w.start:
             break  # a clitic (و، ب، ل) starts a new phrase
         if nisba_country(w.key) or _latin(w) or _place(w):
+            described = described or not nisba_country(w.key)
             indefinite_run = False
             j += 1
             last_good = j
             proper_end = j
+            described_to_proper = described
             continue
         if _definite(w):
+            described = True
             indefinite_run = False
             j += 1
             last_good = j
@@ -130,13 +147,28 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
     if not definite_head and last_good == i + 1:
         return i  # a bare indefinite head ("وزارة") is no name either
     if definite_head:
-        # "المكتب الإعلامي" is a description, "الحكومة الليبية" a name: a definite head needs a
-        # nisba, place or Latin name, and the name ends there.
-        return proper_end if proper_end else i
-    if words[i].key in _WEAK_HEADS and proper_end < last_good and last_good - i < 3:
-        # "قوات الاحتلال", "شبكة الإنترنت": a generic head with one plain modifier describes.
-        return i
+        # "المكتب الإعلامي" and "الحكومة الليبية" describe ("the Libyan government": the event
+        # coder reads it as Libya's side); "المجلس الرئاسي الليبي" names: a definite head needs a
+        # modifier of its own and a nisba, place or Latin name, and the name ends there.
+        return proper_end if proper_end and described_to_proper else i
+    if not described:
+        return i  # "قوات إثيوبية": a head with only a nationality describes
+    if words[i].key in _WEAK_HEADS and not proper_end:
+        return i  # "قوات الاحتلال", "شبكة الإنترنت"
     return last_good
+
+
+def is_description(name: str) -> bool:
+    """A normalized name that is an institution head with only nationality adjectives ("الجيش
+    الاسرائيلي", "الحكومة الليبية"): it describes a country's body rather than naming one."""
+    parts = name.split()
+    head = parts[0] if parts else ""
+    return (
+        len(parts) >= 2
+        and head.startswith(_ARTICLE)
+        and (head in _DEFINITE_HEADS or head in _GENERIC_BODIES)
+        and all(nisba_country(p) for p in parts[1:])
+    )
 
 
 def find_orgs(words: Sequence[Word]) -> list[OrgSpan]:
