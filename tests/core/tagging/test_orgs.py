@@ -39,3 +39,17 @@ def test_descriptions_are_not_organizations() -> None:
 
 def test_person_title_ends_the_name() -> None:
     assert orgs("بحسب إدارة الرئيس الأمريكي") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("قالت المؤسسة الوطنية للنفط في بيان", "المؤسسة الوطنية للنفط"),
+        (
+            "وفد الاتحاد العام لغرف التجارة والصناعة والزراعة، إلى",
+            "الاتحاد العام لغرف التجارة والصناعة والزراعة",
+        ),
+    ],
+)
+def test_a_described_institution_takes_its_domain_with_lam(text: str, org: str) -> None:
+    assert orgs(text) == [org]

@@ -64,6 +64,7 @@ _GENERIC_BODIES = frozenset(
 _DEFINITE_HEADS = frozenset("ال" + h for h in _HEADS)
 MAX_ORG = 7
 _ARTICLE = "ال"
+_GENERAL = norm("العام")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,20 @@ def _place(w: Word) -> bool:
     return country_of_word(w.key) is not None or is_city(w.key)
 
 
+def _lam_phrase(words: Sequence[Word], j: int) -> int:
+    """Length of a ل-genitive phrase at words[j]: "للنفط" (ل + ال fused) is one word, "لغرف
+    التجارة" (ل + a noun in construct with a definite word) two; 0 when there is none."""
+    w = words[j]
+    if len(w.key) < 4 or w.key in function_words() or not w.key.startswith("ل"):
+        return 0
+    if w.key.startswith("لل"):
+        return 1
+    nxt = words[j + 1] if j + 1 < len(words) else None
+    if nxt is not None and _definite(nxt) and nxt.stem_start == nxt.start and not _stop(nxt):
+        return 2
+    return 0
+
+
 def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
     """Index one past the organization name whose head is words[i]."""
     j = i + 1
@@ -118,9 +133,17 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
     proper_end = 0  # end of the last nisba, place or Latin word
     described = False  # a modifier other than a country nisba ("الرئاسي" of "المجلس الرئاسي الليبي")
     described_to_proper = False  # ... before proper_end
+    lam_domain = False  # the name closed on a ل-genitive domain ("للنفط")
     while j < len(words) and j - i < MAX_ORG:
         w = words[j]
         if j > i + 1 and last_good == j and _conjoined(words, j):
+            if proper_end == j and lam_domain:
+                proper_end = j + 1  # "لغرف التجارة والصناعة": the domain is coordinated
+            j += 1
+            last_good = j
+            continue
+        if j == i + 1 and definite_head and w.key == _GENERAL:
+            described = True  # "الاتحاد العام": "general", not "the year" that stops a name
             j += 1
             last_good = j
             continue
@@ -142,6 +165,13 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
             continue
         if indefinite_run and j - i <= MAX_CONSTRUCT:
             j += 1  # construct chain (هيئة تشجيع ...); kept only if a definite word closes it
+            continue
+        if definite_head and described and last_good == j and (k := _lam_phrase(words, j)):
+            # "المؤسسة الوطنية للنفط", "الاتحاد العام لغرف التجارة": a described definite head
+            # takes its domain with ل; the name closes there, as after a nisba.
+            j += k
+            last_good = proper_end = j
+            described_to_proper = lam_domain = True
             continue
         break
     if not definite_head and last_good == i + 1:
