@@ -20,6 +20,7 @@ def test_a_line_opening_with_a_conjunction_and_a_clause_word_is_running_text() -
     assert is_body_line("وقال المتحدث إن الاجتماع تأجل")
     assert is_body_line("وفي البحرين اكتشفت مواقع دفن قديمة")
     assert is_body_line("فقد أعلنت الحكومة خطة جديدة")
+    assert is_body_line("وتسعى الصين للتوسع في استخدام الغاز")
     # A headline may start with a word that merely begins with و.
     assert not is_body_line("وزير الخارجية يلتقي نظيره الروسي")
     assert not is_body_line("وفد ليبي في موسكو")

@@ -50,11 +50,13 @@ def is_body_line(line: str) -> bool:
 
 
 def _continues_story(line: str) -> bool:
-    """A line of several words opening with و/ف + a clause opener ("وقال", "وفي", "فقد")."""
+    """A line of several words opening with و/ف + a clause opener ("وقال", "وفي", "فقد") or an
+    imperfect verb ("ويشير", "وتسعى": و + ي/ت + a stem of three letters or more)."""
     words = line.split()
     if len(words) < _MIN_CLAUSE_WORDS or words[0][:1] not in ("و", "ف") or len(words[0]) < 2:
         return False
-    return norm(words[0][1:]) in _CLAUSE_OPENERS
+    rest = norm(words[0][1:])
+    return rest in _CLAUSE_OPENERS or (rest[:1] in ("ي", "ت") and len(rest) >= 4)
 
 
 def is_headline_like(line: str) -> bool:
