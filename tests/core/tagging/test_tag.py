@@ -79,6 +79,14 @@ def test_a_city_name_stands_alone_after_a_place_head() -> None:
     assert places[0].geonames_id is not None
 
 
+def test_a_country_carries_its_geonames_id_and_its_capital_as_its_point() -> None:
+    body = "وصل الوفد إلى ليبيا."
+    (libya,) = [e for e in tag(Article(id="k1", body=body)).entities if e.type is EntityType.LOC]
+    assert (libya.country, libya.geonames_id) == ("LBY", 2215636)
+    assert libya.lat is not None and libya.lon is not None
+    assert abs(libya.lat - 32.89) < 0.1 and abs(libya.lon - 13.19) < 0.1  # Tripoli
+
+
 def test_empty_article() -> None:
     assert tag(Article(id="e", body="")).entities == []
 

@@ -301,7 +301,8 @@ def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Ent
         if first is not None and first.source == "country":
             ctry = by_iso3().get(first.ref)
             country = first.ref
-            geonames_id = ctry.geonames_id if ctry else None
+            if ctry is not None:
+                geonames_id, lat, lon = ctry.geonames_id, ctry.lat, ctry.lon
         else:
             places: list[City] = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
             best = disambiguate(places, ctx)
