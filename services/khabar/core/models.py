@@ -148,8 +148,9 @@ class Location(_Model):
 class Evidence(_Model):
     text: str
     article_id: str
-    start: int
+    start: int  # [start, end) of the sentence in the article's title or body, as `field` says
     end: int
+    field: TextField = TextField.BODY
 
 
 class Event(_Model):

@@ -233,7 +233,10 @@ def event_to_proto(event: Event) -> event_pb2.Event:
             _set(loc, name, getattr(event.location, name))
         fields["location"] = event_pb2.Location(**loc)
     if event.evidence is not None:
-        fields["evidence"] = event_pb2.Evidence(**event.evidence.model_dump())
+        ev = event.evidence
+        fields["evidence"] = event_pb2.Evidence(
+            text=ev.text, article_id=ev.article_id, start=ev.start, end=ev.end, field=_FIELD[ev.field]
+        )
     return event_pb2.Event(**fields)
 
 
@@ -331,7 +334,9 @@ def event_from_proto(msg: event_pb2.Event) -> Event:
     evidence = None
     if msg.HasField("evidence"):
         ev = msg.evidence
-        evidence = Evidence(text=ev.text, article_id=ev.article_id, start=ev.start, end=ev.end)
+        evidence = Evidence(
+            text=ev.text, article_id=ev.article_id, start=ev.start, end=ev.end, field=_FIELD_BACK[ev.field]
+        )
     try:
         date = dt.date.fromisoformat(msg.date) if msg.HasField("date") else None
     except ValueError as exc:

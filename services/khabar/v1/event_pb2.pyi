@@ -8,6 +8,7 @@ from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from khabar.v1 import entity_pb2 as _entity_pb2
 import builtins as _builtins
 import sys
 import typing as _typing
@@ -152,12 +153,16 @@ class Evidence(_message.Message):
     ARTICLE_ID_FIELD_NUMBER: _builtins.int
     START_FIELD_NUMBER: _builtins.int
     END_FIELD_NUMBER: _builtins.int
+    FIELD_FIELD_NUMBER: _builtins.int
     text: _builtins.str
     """the sentence"""
     article_id: _builtins.str
     start: _builtins.int
-    """[start, end) of the sentence in that article's body"""
+    """[start, end) of the sentence in that article's title or body"""
     end: _builtins.int
+    """  (as field says), in code points"""
+    field: _entity_pb2.TextField.ValueType
+    """TITLE for an event read from the headline; UNSPECIFIED (from"""
     def __init__(
         self,
         *,
@@ -165,10 +170,11 @@ class Evidence(_message.Message):
         article_id: _builtins.str = ...,
         start: _builtins.int = ...,
         end: _builtins.int = ...,
+        field: _entity_pb2.TextField.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["article_id", b"article_id", "end", b"end", "start", b"start", "text", b"text"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["article_id", b"article_id", "end", b"end", "field", b"field", "start", b"start", "text", b"text"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

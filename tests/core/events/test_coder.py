@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from khabar.core.events import code_events
-from khabar.core.models import Actor, DatePrecision, Entity, EntityType, Event, TaggedArticle
+from khabar.core.models import Actor, DatePrecision, Entity, EntityType, Event, TaggedArticle, TextField
 
 from .event_fixtures import article
 
@@ -313,9 +313,10 @@ def test_headline_echo_of_the_lead_is_dropped_but_a_headline_only_event_is_kept(
             )
         )
     )
-    assert (
-        only_title.type == "ASSAULT" and only_title.evidence is not None and only_title.evidence.start == -1
-    )
+    title = "أوكرانيا تقصف مصفاتين للنفط في عمق روسيا"
+    ev = only_title.evidence
+    assert only_title.type == "ASSAULT" and ev is not None and ev.field is TextField.TITLE
+    assert title[ev.start : ev.end] == ev.text
 
 
 def test_unnamed_officials_and_forces_act_for_their_state() -> None:

@@ -531,12 +531,12 @@ def code_events(tagged: TaggedArticle) -> list[Event]:
                 date=date,
                 date_precision=d.date.precision if d.date else DatePrecision.UNKNOWN,
                 location=_location(d.place) if d.place else None,
-                # Headline evidence has no span in the body: -1/-1 marks it.
                 evidence=Evidence(
                     text=d.sentence.text,
                     article_id=tagged.id,
-                    start=-1 if d.in_title else d.sentence.start,
-                    end=-1 if d.in_title else d.sentence.end,
+                    start=d.sentence.start,
+                    end=d.sentence.end,
+                    field=TextField.TITLE if d.in_title else TextField.BODY,
                 ),
                 trigger=d.trigger,
                 article_ids=[tagged.id],
