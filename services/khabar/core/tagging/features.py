@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
+from typing import Any, Generic, TypeVar
 
 from khabar.core.text.clitics import lookup_form, split_proclitics
 from khabar.core.text.normalize import norm
@@ -107,23 +109,55 @@ def _bare(stem: str) -> str:
     return stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
 
 
+# Longest phrase per first word, per phrase table: a position whose word starts no phrase then
+# costs one dict miss instead of six tuple lookups. Keyed by id() with the table held, so the id
+# cannot be reused; a table whose size changed is re-indexed.
+_FIRST: dict[int, tuple[object, int, dict[str, int]]] = {}
+_FIRST_MAX = 32
+
+
+def _first_index(phrases: dict[tuple[str, ...], Any]) -> dict[str, int]:
+    got = _FIRST.get(id(phrases))
+    if got is not None and got[0] is phrases and got[1] == len(phrases):
+        return got[2]
+    index: dict[str, int] = {}
+    for p in phrases:
+        if p and len(p) > index.get(p[0], 0):
+            index[p[0]] = len(p)
+    if len(_FIRST) >= _FIRST_MAX:
+        _FIRST.clear()
+    _FIRST[id(phrases)] = (phrases, len(phrases), index)
+    return index
+
+
+def _longest(
+    stems: Sequence[str], phrases: dict[tuple[str, ...], Any], first: dict[str, int], i: int
+) -> tuple[int, Any]:
+    """(length, value) of the longest phrase of two words or more starting at stems[i], or (1, None)."""
+    for n in range(min(first.get(stems[i], 0), _MAX_PHRASE, len(stems) - i), 1, -1):
+        hit = phrases.get(tuple(stems[i : i + n]))
+        if hit is not None:
+            return n, hit
+    return 1, None
+
+
 def gazetteer_tags(stems: Sequence[str], lex: Lexicons) -> list[str]:
     """BIO tags of the longest gazetteer phrases over the stems, left to right ('O' elsewhere)."""
+    phrases = lex.phrases
+    first = _first_index(phrases)
     tags = ["O"] * len(stems)
     i = 0
     while i < len(stems):
-        for n in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
-            kind = lex.phrases.get(tuple(stems[i : i + n]))
-            if kind is None and n == 1:
-                kind = lex.phrases.get((_bare(stems[i]),))
-            if kind is not None:
-                tags[i] = "B-" + kind
-                for j in range(i + 1, i + n):
-                    tags[j] = "I-" + kind
-                i += n
-                break
-        else:
-            i += 1
+        n, kind = _longest(stems, phrases, first, i)
+        if kind is None:
+            kind = phrases.get((stems[i],))
+            if kind is None:
+                kind = phrases.get((_bare(stems[i]),))
+        if kind is not None:
+            tags[i] = "B-" + kind
+            for j in range(i + 1, i + n):
+                tags[j] = "I-" + kind
+        i += n
     return tags
 
 
@@ -215,20 +249,20 @@ def build_memory(sentences: Iterable[Sequence[tuple[str, str]]], lex: Lexicons) 
 
 def memory_tags(stems: Sequence[str], memory: Memory) -> list[str]:
     """Longest remembered phrases over the stems: 'B-PERS:hi', 'I-LOC:lo' … or 'O'."""
+    phrases = memory.phrases
+    first = _first_index(phrases)
     tags = ["O"] * len(stems)
     i = 0
     while i < len(stems):
-        for n in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
-            hit = memory.phrases.get(tuple(stems[i : i + n]))
-            if hit is not None:
-                kind, ratio = hit
-                tags[i] = f"B-{kind}:{ratio}"
-                for j in range(i + 1, i + n):
-                    tags[j] = f"I-{kind}:{ratio}"
-                i += n
-                break
-        else:
-            i += 1
+        n, hit = _longest(stems, phrases, first, i)
+        if hit is None:
+            hit = phrases.get((stems[i],))
+        if hit is not None:
+            kind, ratio = hit
+            tags[i] = f"B-{kind}:{ratio}"
+            for j in range(i + 1, i + n):
+                tags[j] = f"I-{kind}:{ratio}"
+        i += n
     return tags
 
 
@@ -244,7 +278,8 @@ def _shape(tok: str) -> str:
     return "mixed"
 
 
-def _own(tok: str, a: Analysis, gaz: str, lex: Lexicons) -> list[str]:
+def _own(tok: str, a: Analysis, lex: Lexicons) -> list[str]:
+    """A token's own features that depend on the token alone (its gazetteer tag is added per position)."""
     stem, bare = a.stem, _bare(a.stem)
     f = [
         "bias",
@@ -254,7 +289,6 @@ def _own(tok: str, a: Analysis, gaz: str, lex: Lexicons) -> list[str]:
         "pre=" + a.prefix,
         "shape=" + _shape(tok),
         "len=" + str(min(len(bare), 8)),
-        "gz=" + gaz,
     ]
     for k in (1, 2, 3):
         if len(bare) > k:
@@ -275,51 +309,276 @@ def _own(tok: str, a: Analysis, gaz: str, lex: Lexicons) -> list[str]:
     return f
 
 
+_OFFSETS = (-2, -1, 1, 2)
+_PREFIX = {d: f"{d}:" for d in _OFFSETS}
+# Features are str, or for a model's tagger the UTF-8 bytes CRFsuite reads (pycrfsuite then skips
+# encoding each string on every call).
+F = TypeVar("F", str, bytes)
+
+
+class TokenType(Generic[F]):
+    """What the features need to know about one token string (pure in the token, the lexicons and
+    the memory, so it is computed once per distinct token): its stem, its features that do not
+    depend on the position (`own`, and `near[k]` as the neighbour at offset _OFFSETS[k] of the token
+    being described), and what starting a gazetteer or memory phrase here takes. `plain` is its
+    Featurizer.view at gazetteer and memory tag O, the common case; `tagged` holds a few others."""
+
+    __slots__ = ("gaz1", "gaz_max", "mem1", "mem_max", "near", "own", "plain", "stem", "tagged")
+
+    def __init__(self, stem: str, own: list[F], near: list[list[F]]) -> None:
+        self.stem = stem
+        self.own: list[F] = own
+        self.near: list[list[F]] = near
+        self.gaz1: str | None = None  # the B- tag of a one-word gazetteer phrase here
+        self.gaz_max = 0  # the longest gazetteer phrase starting with this stem
+        self.mem1: str | None = None
+        self.mem_max = 0
+        self.plain: tuple[list[F], list[F], list[F], list[F], list[F]] = ([], [], [], [], [])
+        self.tagged: dict[tuple[str, str], tuple[list[F], list[F], list[F], list[F], list[F]]] = {}
+
+
+def _type_features(tok: str, a: Analysis, lex: Lexicons, memory: Memory) -> tuple[list[str], list[list[str]]]:
+    """A token's position-independent features: its own, and as the neighbour at each _OFFSETS."""
+    stem, word = a.stem, a.word
+    mw = memory.words.get(stem, ())
+    fq = memory.frequency(stem)
+    own = _own(tok, a, lex)
+    nisba = "nisba" in own
+    title = stem in lex.titles or word in lex.titles
+    own.append("fq=" + fq)
+    own += ["mw=" + x for x in mw]
+    s2 = _bare(stem)[-2:]
+    kinds = lex.words.get(stem, ())
+    near: list[list[str]] = []
+    for d in _OFFSETS:
+        p = _PREFIX[d]
+        f = [p + "w=" + word, p + "st=" + stem]
+        if title:
+            f.append(p + "title")
+        if d == -1 or d == 1:
+            f += [p + "s2=" + s2, p + "pre=" + a.prefix]
+            f += [p + "mw=" + x for x in mw]
+            f.append(p + "fq=" + fq)
+            if nisba:
+                f.append(p + "nisba")
+            f += [p + "gw=" + kind for kind in kinds]
+        near.append(f)
+    return own, near
+
+
+class Featurizer(Generic[F]):
+    """sentence_features for one (lexicons, memory) pair, with each distinct token's TokenType
+    memoized. The cache is bounded: when full it is emptied (news vocabulary is Zipfian, so it refills
+    with the frequent words at once) and memory cannot grow without limit in a long-running service.
+
+    `conv` makes each feature string a feature (str, or str.encode for bytes). With `keep` (a
+    model's attribute set) only features in it are produced: CRFsuite skips unknown attributes when
+    tagging, so the model scores the same while it is handed a fifth fewer strings."""
+
+    def __init__(
+        self,
+        lex: Lexicons,
+        memory: Memory,
+        conv: Callable[[str], F],
+        keep: frozenset[str] | None = None,
+        max_types: int = 20_000,
+    ) -> None:
+        self.lex = lex
+        self.memory = memory
+        self.keep = keep
+        self._conv: Callable[[str], F] = conv
+        self._max = max_types
+        self._types: dict[str, TokenType[F]] = {}
+        self._gaz_first = _first_index(lex.phrases)
+        self._mem_first = _first_index(memory.phrases)
+        # Position-dependent features: a gazetteer / memory tag seen from offset d.
+        self._ctx: dict[tuple[int, str, str | None], list[F]] = {}
+        # Each kept feature string and its feature, so filtering and converting is one lookup.
+        self._map: dict[str, F] | None = None if keep is None else {x: conv(x) for x in keep}
+        self._bos: list[F] = self._kept(["BOS"])
+        self._eos: list[F] = self._kept(["EOS"])
+        # Known bigram attributes by stem pair: a pair lookup instead of building every string.
+        self._bigrams: tuple[dict[tuple[str, str], list[F]], dict[tuple[str, str], list[F]]] = ({}, {})
+        if keep is not None:
+            for attr in keep:
+                side = 0 if attr.startswith("bi-=") else 1 if attr.startswith("bi+=") else -1
+                if side < 0:
+                    continue
+                pair = attr[4:]
+                # A stem may itself be "|": register every split that spells the attribute.
+                for k, ch in enumerate(pair):
+                    if ch == "|":
+                        self._bigrams[side][pair[:k], pair[k + 1 :]] = [conv(attr)]
+
+    def _kept(self, f: list[str]) -> list[F]:
+        m = self._map
+        if m is None:
+            return list(map(self._conv, f))
+        return [y for x in f if (y := m.get(x)) is not None]
+
+    def token_type(self, tok: str) -> TokenType[F]:
+        t = self._types.get(tok)
+        if t is None:
+            t = self.describe(tok)
+            if len(self._types) >= self._max:
+                self._types.clear()
+            self._types[tok] = t
+        return t
+
+    def describe(self, tok: str) -> TokenType[F]:
+        """The TokenType of `tok`, not memoized."""
+        lex, memory = self.lex, self.memory
+        a = analyze(tok, lex)
+        own, near = _type_features(tok, a, lex, memory)
+        t = TokenType(a.stem, self._kept(own), [self._kept(f) for f in near])
+        gaz = lex.phrases.get((a.stem,))
+        if gaz is None:
+            gaz = lex.phrases.get((_bare(a.stem),))
+        t.gaz1 = None if gaz is None else "B-" + gaz
+        t.gaz_max = self._gaz_first.get(a.stem, 0)
+        mem = memory.phrases.get((a.stem,))
+        t.mem1 = None if mem is None else f"B-{mem[0]}:{mem[1]}"
+        t.mem_max = self._mem_first.get(a.stem, 0)
+        t.plain = self.view(t, "O", "O")
+        return t
+
+    def tags(self, types: Sequence[TokenType[F]]) -> tuple[list[str], list[str]]:
+        """gazetteer_tags and memory_tags over the types' stems."""
+        gaz = _tags(types, self.lex.phrases, [i for i, t in enumerate(types) if t.gaz_max or t.gaz1], True)
+        mem = _tags(types, self.memory.phrases, [i for i, t in enumerate(types) if t.mem_max], False)
+        return gaz, mem
+
+    def _context(self, d: int, gaz: str, mem: str | None) -> list[F]:
+        key = (d, gaz, mem)
+        f = self._ctx.get(key)
+        if f is None:
+            p = f"{d}:" if d else ""
+            f = self._kept([p + "gz=" + gaz] + ([] if mem is None else [p + "mem=" + mem]))
+            if len(self._ctx) < 4096:  # a few hundred distinct tag pairs exist
+                self._ctx[key] = f
+        return f
+
+    def _tagged_view(
+        self, t: TokenType[F], gaz: str, mem: str
+    ) -> tuple[list[F], list[F], list[F], list[F], list[F]]:
+        """view(), memoized on the type: a name is mostly tagged the same way wherever it recurs."""
+        got = t.tagged.get((gaz, mem))
+        if got is None:
+            got = self.view(t, gaz, mem)
+            if len(t.tagged) < 8:
+                t.tagged[gaz, mem] = got
+        return got
+
+    def view(self, t: TokenType[F], gaz: str, mem: str) -> tuple[list[F], list[F], list[F], list[F], list[F]]:
+        """A token's features at a position with these gazetteer and memory tags: for the token
+        itself, then as the neighbour at offset -2, -1, 1, 2 of another token."""
+        ctx = self._context
+        return (
+            t.own + ctx(0, gaz, mem),
+            t.near[0] + ctx(-2, gaz, None),
+            t.near[1] + ctx(-1, gaz, mem),
+            t.near[2] + ctx(1, gaz, mem),
+            t.near[3] + ctx(2, gaz, None),
+        )
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[F]]:
+        return self.features([self.token_type(t) for t in tokens])
+
+    def features(self, types: Sequence[TokenType[F]]) -> list[list[F]]:
+        """sentence_features of the sentence whose tokens have these types."""
+        n = len(types)
+        if not n:
+            return []
+        gaz, mem = self.tags(types)
+        none: tuple[list[F], list[F], list[F], list[F], list[F]] = ([], [], [], [], [])
+        views: list[tuple[list[F], list[F], list[F], list[F], list[F]]] = [none, none]
+        views += [
+            t.plain if g == "O" and m == "O" else self._tagged_view(t, g, m)
+            for t, g, m in zip(types, gaz, mem, strict=True)
+        ]
+        views += [none, none]
+        stems = [t.stem for t in types]
+        pairs = list(pairwise(stems))
+        left: list[list[F]]
+        right: list[list[F]]
+        if self.keep is None:
+            conv = self._conv
+            left = [[conv("bi-=" + a + "|" + b)] for a, b in pairs]
+            right = [[conv("bi+=" + a + "|" + b)] for a, b in pairs]
+        else:
+            minus, plus = self._bigrams
+            empty: list[F] = []
+            left = [minus.get(p, empty) for p in pairs]
+            right = [plus.get(p, empty) for p in pairs]
+        # Position i's extras: BOS or the bigram with its left neighbour, EOS or the one with its right.
+        left.insert(0, self._bos)
+        right.append(self._eos)
+        out: list[list[F]] = []
+        for i in range(n):
+            f = views[i + 2][0] + views[i][1]
+            f += views[i + 1][2]
+            f += views[i + 3][3]
+            f += views[i + 4][4]
+            f += left[i]
+            f += right[i]
+            out.append(f)
+        return out
+
+
+def _tags(
+    types: Sequence[TokenType[F]], phrases: dict[tuple[str, ...], Any], starts: list[int], gaz: bool
+) -> list[str]:
+    """gazetteer_tags (gaz) or memory_tags over TokenTypes, visiting only `starts`, the positions
+    where a phrase may start: multi-word lookups where a phrase starts with the word, the one-word
+    reading from the type."""
+    tags = ["O"] * len(types)
+    if not starts:
+        return tags
+    stems = [t.stem for t in types]
+    free = 0  # positions before this are inside a phrase already tagged
+    for i in starts:
+        if i < free:
+            continue
+        t = types[i]
+        top = min(t.gaz_max if gaz else t.mem_max, _MAX_PHRASE, len(types) - i)
+        for n in range(top, 1, -1):
+            hit = phrases.get(tuple(stems[i : i + n]))
+            if hit is not None:
+                if gaz:
+                    b, rest = "B-" + hit, "I-" + hit
+                else:
+                    b, rest = f"B-{hit[0]}:{hit[1]}", f"I-{hit[0]}:{hit[1]}"
+                tags[i] = b
+                for j in range(i + 1, i + n):
+                    tags[j] = rest
+                free = i + n
+                break
+        else:
+            one = t.gaz1 if gaz else t.mem1
+            if one is not None:
+                tags[i] = one
+    return tags
+
+
+# Featurizers by (lexicons, memory) identity, holding both so their ids stay unique; a handful at
+# most (training builds one memory per fold).
+_FEATURIZERS: dict[tuple[int, int], Featurizer[str]] = {}
+
+
+def featurizer(lex: Lexicons, memory: Memory = EMPTY_MEMORY) -> Featurizer[str]:
+    key = (id(lex), id(memory))
+    f = _FEATURIZERS.get(key)
+    if f is None or f.lex is not lex or f.memory is not memory:
+        if len(_FEATURIZERS) >= 8:
+            del _FEATURIZERS[next(iter(_FEATURIZERS))]
+        f = _FEATURIZERS[key] = Featurizer(lex, memory, str)
+    return f
+
+
 def sentence_features(tokens: Sequence[str], lex: Lexicons, memory: Memory = EMPTY_MEMORY) -> list[list[str]]:
     """CRF features for one sentence: each token's own features plus a ±2 window of neighbours'
     words, stems, gazetteer tags and title flags."""
-    an = [analyze(t, lex) for t in tokens]
-    gaz = gazetteer_tags([a.stem for a in an], lex)
-    mem = memory_tags([a.stem for a in an], memory)
-    own = [
-        [
-            *_own(t, a, g, lex),
-            "mem=" + m,
-            "fq=" + memory.frequency(a.stem),
-            *("mw=" + x for x in memory.words.get(a.stem, ())),
-        ]
-        for t, a, g, m in zip(tokens, an, gaz, mem, strict=True)
-    ]
-    out: list[list[str]] = []
-    n = len(tokens)
-    for i in range(n):
-        f = list(own[i])
-        if i == 0:
-            f.append("BOS")
-        if i == n - 1:
-            f.append("EOS")
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if not 0 <= j < n:
-                continue
-            a = an[j]
-            f += [f"{d}:w=" + a.word, f"{d}:st=" + a.stem, f"{d}:gz=" + gaz[j]]
-            if a.stem in lex.titles or a.word in lex.titles:
-                f.append(f"{d}:title")
-            if abs(d) == 1:
-                f += [f"{d}:s2=" + _bare(a.stem)[-2:], f"{d}:pre=" + a.prefix, f"{d}:mem=" + mem[j]]
-                f += [f"{d}:mw=" + x for x in memory.words.get(a.stem, ())]
-                f.append(f"{d}:fq=" + memory.frequency(a.stem))
-                if "nisba" in own[j]:
-                    f.append(f"{d}:nisba")
-                for kind in lex.words.get(a.stem, ()):
-                    f.append(f"{d}:gw=" + kind)
-        if i > 0:
-            f.append("bi-=" + an[i - 1].stem + "|" + an[i].stem)
-        if i < n - 1:
-            f.append("bi+=" + an[i].stem + "|" + an[i + 1].stem)
-        out.append(f)
-    return out
+    return featurizer(lex, memory).sentence(tokens)
 
 
 def split_sentences(tokens: Sequence[Token], text: str | None = None) -> list[range]:

@@ -76,36 +76,81 @@ class Gazetteer:
         proclitics and ends at a word end; overlapping matches are all returned."""
         if not self._size or not text:
             return []
-        starts: set[int] = set()
-        lam_starts: set[int] = set()  # starts where the name's ال became the second ل of لل
-        ends: set[int] = set()
-        for m in _WORD.finditer(text):
-            word, ws = m.group(), m.start()
-            ends.add(m.end())
-            starts.add(ws)
-            if word[0] not in _CLITIC_LETTERS:
-                continue
-            for p in _PREFIXES:
-                if word.startswith(p) and len(word) - len(p) >= MIN_KEY:
-                    starts.add(ws + len(p))
-                    if p and p[-1] == "ل" and word[len(p) : len(p) + 1] == "ل":
-                        lam_starts.add(ws + len(p))
-            if word.startswith(("لل", "ولل", "فلل")):
-                lam_starts.add(ws + word.index("لل") + 1)
+        # Raw automaton hits are few (about one per 25 characters of news text), so each is checked
+        # where it lies rather than every word's possible starts being listed first.
         out: list[GazMatch] = []
         for last, (name, assimilated, entries) in self._automaton.iter(text):
             end = last + 1
-            if end not in ends:
+            if not _is_word_end(text, end):
                 continue
             if assimilated:
                 start = end - (len(name) - 1)
-                if start in lam_starts:
+                if _is_lam_start(text, start):
                     out.append(GazMatch(start, end, name, entries))
             else:
                 start = end - len(name)
-                if start in starts:
+                if _is_start(text, start):
                     out.append(GazMatch(start, end, name, entries))
         return out
+
+
+# Word characters as _WORD sees them, memoized per character (bounded: cleared when large).
+_WORD_CHAR: dict[str, bool] = {}
+_PREFIX_SET = frozenset(_PREFIXES)
+
+
+def _w(ch: str) -> bool:
+    got = _WORD_CHAR.get(ch)
+    if got is None:
+        got = _WORD.fullmatch(ch) is not None
+        if len(_WORD_CHAR) >= 4096:
+            _WORD_CHAR.clear()
+        _WORD_CHAR[ch] = got
+    return got
+
+
+def _is_word_end(text: str, end: int) -> bool:
+    """`end` ends a word (a \\w+ run)."""
+    return end > 0 and _w(text[end - 1]) and (end == len(text) or not _w(text[end]))
+
+
+def _depth(text: str, pos: int) -> int:
+    """How far `pos` lies inside its word, a \\w+ run (0 at its first character), capped at 3:
+    proclitic prefixes are at most two letters."""
+    k = 0
+    while k < 3 and pos - k > 0 and _w(text[pos - k - 1]):
+        k += 1
+    return k
+
+
+def _is_start(text: str, pos: int) -> bool:
+    """A word starts at `pos`, or the word around it opens with a proclitic prefix ending at `pos`
+    that leaves at least MIN_KEY letters."""
+    if pos >= len(text) or not _w(text[pos]):
+        return False
+    k = _depth(text, pos)
+    if k == 0:
+        return True
+    return k < 3 and text[pos - k : pos] in _PREFIX_SET and _room(text, pos)
+
+
+def _is_lam_start(text: str, pos: int) -> bool:
+    """`pos` is the second ل of a word-initial لل (after an optional و/ف), or follows a prefix that
+    ends in ل and is followed by ل with at least MIN_KEY letters left."""
+    if pos >= len(text) or not _w(text[pos]):
+        return False
+    k = _depth(text, pos)
+    if k == 0 or k == 3:
+        return False
+    head = text[pos - k : pos + 1]  # the word's first k + 1 letters
+    if head in ("لل", "ولل", "فلل"):
+        return True
+    return head[-2:] == "لل" and head[:-1] in _PREFIX_SET and _room(text, pos)
+
+
+def _room(text: str, pos: int) -> bool:
+    """At least MIN_KEY (2) word characters from `pos` on."""
+    return pos + 1 < len(text) and _w(text[pos]) and _w(text[pos + 1])
 
 
 def longest_first(matches: Iterable[GazMatch]) -> list[GazMatch]:

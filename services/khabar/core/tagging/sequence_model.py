@@ -18,9 +18,10 @@ import pycrfsuite
 
 from khabar.core.tagging.features import (
     EMPTY_MEMORY,
+    Featurizer,
     Lexicons,
     Memory,
-    analyze,
+    TokenType,
     build_memory,
     default_lexicons,
     sentence_features,
@@ -69,6 +70,9 @@ class SequenceModel:
         self._tagger.open_inmemory(model)
         self._lex = lexicons
         self._memory = memory
+        self._bio = {str(y): _to_bio(str(y)) for y in self._tagger.labels()}
+        # Features memoized per token type, reduced to the attributes the model knows, as bytes.
+        self._features = Featurizer(lexicons, memory, str.encode, keep=model_attributes(self._tagger))
 
     @classmethod
     def from_dir(cls, folder: Path, lexicons: Lexicons | None = None) -> SequenceModel:
@@ -94,9 +98,25 @@ class SequenceModel:
         """BIO label and its marginal probability for every token of one sentence."""
         if not tokens:
             return []
-        xseq = sentence_features(tokens, self._lex, self._memory)
-        labels = self._tagger.tag(xseq)
-        return [(_to_bio(str(y)), float(self._tagger.marginal(y, i))) for i, y in enumerate(labels)]
+        return self._predict([self._features.token_type(t) for t in tokens])
+
+    def _predict(
+        self, types: Sequence[TokenType[bytes]], outside: float | None = None
+    ) -> list[tuple[str, float]]:
+        """predict() over token types. With `outside`, tokens labelled O get that number instead
+        of their marginal (spans never read it), and an all-O sentence skips CRFsuite's
+        forward-backward pass altogether."""
+        tagger = self._tagger
+        labels = tagger.tag(self._features.features(types))
+        marginal = tagger.marginal
+        bio = self._bio
+        if outside is None:
+            return [(bio[y], float(marginal(y, i))) for i, y in enumerate(labels)]
+        out = []
+        for i, y in enumerate(labels):
+            b = bio[y]
+            out.append((b, outside if b == "O" else float(marginal(y, i))))
+        return out
 
     def predict_spans(
         self, tokens: Sequence[Token], text: str | None = None, consistent: bool = True
@@ -106,16 +126,23 @@ class SequenceModel:
         confident mention's words found untagged elsewhere in the same text are tagged alike
         (one sense per document), at a lower confidence."""
         out: list[MentionSpan] = []
+        types = [self._features.token_type(t.text) for t in tokens]
         for sent in split_sentences(tokens, text):
-            words = [tokens[i].text for i in sent]
-            out += _spans(self.predict(words), [tokens[i] for i in sent], sent.start, self._lex)
+            a, b = sent.start, sent.stop
+            out += _spans(self._predict(types[a:b], outside=0.0), tokens[a:b], a, self._lex)
         if consistent and out:
-            out = _propagate(out, tokens, self._lex)
+            out = _propagate(out, tokens, [t.stem for t in types], self._lex)
         return out
 
     def tag_text(self, text: str) -> list[tuple[MentionSpan, str]]:
         """Convenience for scripts: mentions of `text` with their surface strings."""
         return [(m, text[m.start : m.end]) for m in self.predict_spans(tokenize(text), text)]
+
+
+def model_attributes(tagger: pycrfsuite.Tagger) -> frozenset[str]:
+    """Every attribute string the open model knows (crfsuite's own dump; ~0.5 s, once per load):
+    features outside it are skipped by crfsuite anyway, so they need not be built or passed."""
+    return frozenset(str(a) for a in tagger.info().attributes)
 
 
 def _to_bio(label: str) -> str:
@@ -167,6 +194,8 @@ def _spans(
             )
 
     for i, (label, _) in enumerate(labelled):
+        if label == "O" and not run:  # most tokens: nothing open, nothing to close
+            continue
         bio, _, k = label.partition("-")
         # An I- after O or after another type starts a mention too (CRF output is not always
         # well-formed BIO).
@@ -187,20 +216,25 @@ _PROPAGATE_FROM = 0.8
 _PROPAGATED_CONFIDENCE = 0.5
 
 
-def _propagate(spans: list[MentionSpan], tokens: Sequence[Token], lex: Lexicons) -> list[MentionSpan]:
-    stems = [analyze(t.text, lex).stem for t in tokens]
+def _propagate(
+    spans: list[MentionSpan], tokens: Sequence[Token], stems: Sequence[str], lex: Lexicons
+) -> list[MentionSpan]:
+    """`stems` are the tokens' lookup stems (features.analyze(...).stem)."""
     known: dict[tuple[str, ...], MentionType] = {}
     for m in spans:
         if m.confidence >= _PROPAGATE_FROM and m.type != "MISC":
             known.setdefault(tuple(stems[m.first : m.last + 1]), m.type)
     covered = {i for m in spans for i in range(m.first, m.last + 1)}
-    longest = max((len(k) for k in known), default=0)
+    # Longest known name per first stem: most positions start none and cost one dict miss.
+    first: dict[str, int] = {}
+    for k in known:
+        first[k[0]] = max(first.get(k[0], 0), len(k))
     added: list[MentionSpan] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
+        for n in range(min(first.get(stems[i], 0), len(tokens) - i), 0, -1):
             kind = known.get(tuple(stems[i : i + n]))
-            if kind is not None and not covered & set(range(i, i + n)):
+            if kind is not None and not any(j in covered for j in range(i, i + n)):
                 labelled = [("B-" + _KIND[kind], _PROPAGATED_CONFIDENCE)]
                 labelled += [("I-" + _KIND[kind], _PROPAGATED_CONFIDENCE)] * (n - 1)
                 added += _spans(labelled, tokens[i : i + n], i, lex)

@@ -4,25 +4,22 @@ normalized lookup form, keeping character offsets into the display text."""
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from khabar.core.text.clitics import lookup_form, split_proclitics
 from khabar.core.text.normalize import norm
-from khabar.core.text.tokens import Token, tokenize
+from khabar.core.text.tokens import tokenize
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    # A NamedTuple (built at tuple speed) rather than a frozen dataclass: one per token per text.
     text: str  # the token as written
     start: int  # token start in the text
     end: int
     stem_start: int  # start after the attached proclitics
     key: str  # normalized dictionary form of the stem ("للرئيس" -> "الرئيس")
     whole: str  # normalized form of the whole token
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    is_word: bool  # starts with a letter or digit (rules test it for every word, so it is stored)
 
     @property
     def surface(self) -> str:
@@ -30,35 +27,36 @@ class Word:
         return self.text[self.stem_start - self.start :]
 
 
-def analyze(text: str, lexicon: Collection[str]) -> tuple[int, str, str]:
-    """(proclitic length, normalized stem form, normalized whole) of one token."""
+def analyze(text: str, lexicon: Collection[str]) -> tuple[int, str, str, bool]:
+    """(proclitic length, normalized stem form, normalized whole, is_word) of one token."""
     if not text[:1].isalnum():
         n = norm(text)
-        return 0, n, n
+        return 0, n, n, False
     prefix, stem = split_proclitics(text, lexicon=lexicon)
-    return len(prefix), lookup_form(prefix, stem, lexicon), norm(text)
-
-
-def to_word(tok: Token, lexicon: Collection[str], cache: dict[str, tuple[int, str, str]]) -> Word:
-    got = cache.get(tok.text)
-    if got is None:
-        got = analyze(tok.text, lexicon)
-        if len(cache) < _CACHE_MAX:
-            cache[tok.text] = got
-    plen, key, whole = got
-    return Word(tok.text, tok.start, tok.end, tok.start + plen, key, whole)
+    return len(prefix), lookup_form(prefix, stem, lexicon), norm(text), True
 
 
 # Token analyses are memoized per lexicon: news vocabulary repeats, and normalizing and splitting
 # clitics is most of the tagger's own time.
 _CACHE_MAX = 200_000
-_CACHES: dict[int, tuple[Collection[str], dict[str, tuple[int, str, str]]]] = {}
+_CACHES: dict[int, tuple[Collection[str], dict[str, tuple[int, str, str, bool]]]] = {}
+_new = tuple.__new__
 
 
 def words_of(text: str, lexicon: Collection[str] = frozenset()) -> list[Word]:
     entry = _CACHES.get(id(lexicon))
     if entry is None or entry[0] is not lexicon:
+        if len(_CACHES) >= 8:  # one lexicon in service; tests make a few
+            _CACHES.clear()
         entry = (lexicon, {})
         _CACHES[id(lexicon)] = entry
     cache = entry[1]
-    return [to_word(t, lexicon, cache) for t in tokenize(text)]
+    out: list[Word] = []
+    for text_, start, end in tokenize(text):
+        got = cache.get(text_)
+        if got is None:
+            got = analyze(text_, lexicon)
+            if len(cache) < _CACHE_MAX:
+                cache[text_] = got
+        out.append(_new(Word, (text_, start, end, start + got[0], got[1], got[2], got[3])))
+    return out

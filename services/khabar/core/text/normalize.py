@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from pyarabic import araby
 
@@ -67,27 +69,77 @@ def normalize_char(ch: str, fold: bool = True) -> str:
     return ch.lower()
 
 
+class _Sequences(dict[int, str]):
+    """str.translate table: each character to what normalize() appends for it (normalize_char with
+    every whitespace character as a space), filled on first sight. Characters that do not map to
+    exactly one character are `irregular`; between them the offset map is the identity."""
+
+    def __init__(self, fold: bool) -> None:
+        super().__init__()
+        self.fold = fold
+        self.irregular: set[str] = set()
+        self._pattern: re.Pattern[str] | None = None
+
+    def __missing__(self, key: int) -> str:
+        value = "".join(" " if c.isspace() else c for c in normalize_char(chr(key), self.fold))
+        if len(value) != 1:
+            self.irregular.add(chr(key))
+            self._pattern = None
+        self[key] = value
+        return value
+
+    def sources(self, text: str) -> Sequence[int]:
+        """For each character of text.translate(self), the index in `text` it comes from (call
+        after translating, so every character of `text` is known)."""
+        if not self.irregular:
+            return range(len(text))
+        if self._pattern is None:
+            self._pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self.irregular)) + "]")
+        src: list[int] | None = None
+        pos = 0
+        for m in self._pattern.finditer(text):
+            if src is None:
+                src = []
+            i = m.start()
+            src += range(pos, i)
+            src += [i] * len(self[ord(text[i])])
+            pos = i + 1
+        if src is None:
+            return range(len(text))
+        src += range(pos, len(text))
+        return src
+
+
+_SEQUENCES = {True: _Sequences(True), False: _Sequences(False)}
+_SPACE_RUN = re.compile("  +")
+
+
 def normalize(text: str, fold: bool = True) -> NormalizedText:
     """Normalize `text` for matching: diacritics, tatweel and invisible characters removed, Persian
     letters folded to Arabic, whitespace collapsed to single spaces, and (fold=True) hamza alefs,
     alef maqsura and ta marbuta folded. Returns the text with its offset map."""
-    out: list[str] = []
-    offsets: list[int] = []
-    char = normalize_char
-    for i, ch in enumerate(text):
-        for c in char(ch, fold):
-            # NFKC can expand a character into several, spaces included ("¨" -> " \u0308").
-            if c.isspace():
-                if not out or out[-1] == " ":
-                    continue
-                c = " "
-            out.append(c)
-            offsets.append(i)
-    if out and out[-1] == " ":
-        out.pop()
-        offsets.pop()
-    offsets.append(len(text))
-    return NormalizedText("".join(out), tuple(offsets))
+    # One C-level translate and a search for runs of spaces give what appending normalize_char()
+    # character by character gives, several times faster on article-sized text.
+    table = _SEQUENCES[bool(fold)]
+    pre = text.translate(table)
+    src = table.sources(text)
+    # Spaces to drop: leading and trailing ones, and all but the first of a run.
+    a = len(pre) - len(pre.lstrip(" "))
+    b = len(pre.rstrip(" ")) if a < len(pre) else a
+    kept: list[tuple[int, int]] = []
+    for m in _SPACE_RUN.finditer(pre, a, b):
+        kept.append((a, m.start() + 1))
+        a = m.end()
+    if a < b:
+        kept.append((a, b))
+    if len(kept) == 1 and kept[0] == (0, len(pre)):
+        out = pre
+        offsets = [*src, len(text)]
+    else:
+        out = "".join(pre[i:j] for i, j in kept)
+        offsets = list(chain.from_iterable(src[i:j] for i, j in kept))
+        offsets.append(len(text))
+    return NormalizedText(out, tuple(offsets))
 
 
 class _Table(dict[int, str]):

@@ -1,0 +1,241 @@
+"""The memoized feature function gives every token the same feature multiset as the plain
+implementation the shipped model was trained with (kept here, not in the package)."""
+
+from collections import Counter
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.core.tagging.features import (
+    _MAX_PHRASE,
+    _NOT_NISBA,
+    _YEAR,
+    EMPTY_MEMORY,
+    Analysis,
+    Featurizer,
+    Lexicons,
+    Memory,
+    _bare,
+    _shape,
+    analyze,
+    build_lexicons,
+    build_memory,
+    default_lexicons,
+    gazetteer_tags,
+    memory_tags,
+    sentence_features,
+)
+from khabar.core.tagging.sequence_model import SequenceModel
+
+# ---- reference: the straightforward per-position implementation -------------------------------
+
+
+def ref_gazetteer_tags(stems: Sequence[str], lex: Lexicons) -> list[str]:
+    tags = ["O"] * len(stems)
+    i = 0
+    while i < len(stems):
+        for n in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
+            kind = lex.phrases.get(tuple(stems[i : i + n]))
+            if kind is None and n == 1:
+                kind = lex.phrases.get((_bare(stems[i]),))
+            if kind is not None:
+                tags[i] = "B-" + kind
+                for j in range(i + 1, i + n):
+                    tags[j] = "I-" + kind
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+def ref_memory_tags(stems: Sequence[str], memory: Memory) -> list[str]:
+    tags = ["O"] * len(stems)
+    i = 0
+    while i < len(stems):
+        for n in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
+            hit = memory.phrases.get(tuple(stems[i : i + n]))
+            if hit is not None:
+                kind, ratio = hit
+                tags[i] = f"B-{kind}:{ratio}"
+                for j in range(i + 1, i + n):
+                    tags[j] = f"I-{kind}:{ratio}"
+                i += n
+                break
+        else:
+            i += 1
+    return tags
+
+
+def ref_own(tok: str, a: Analysis, gaz: str, lex: Lexicons) -> list[str]:
+    stem, bare = a.stem, _bare(a.stem)
+    f = [
+        "bias",
+        "w=" + a.word,
+        "st=" + stem,
+        "bare=" + bare,
+        "pre=" + a.prefix,
+        "shape=" + _shape(tok),
+        "len=" + str(min(len(bare), 8)),
+        "gz=" + gaz,
+    ]
+    for k in (1, 2, 3):
+        if len(bare) > k:
+            f += [f"p{k}=" + bare[:k], f"s{k}=" + bare[-k:]]
+    f += ["c3=" + bare[i : i + 3] for i in range(1, len(bare) - 3)]
+    if stem.startswith("ال"):
+        f.append("al")
+    if len(bare) >= 3 and (stem.endswith("ي") or stem.endswith("يه")) and stem not in _NOT_NISBA:
+        f.append("nisba")
+    if _YEAR.match(tok):
+        f.append("year")
+    if stem in lex.titles or a.word in lex.titles:
+        f.append("title")
+    for kind in lex.words.get(stem, ()) or lex.words.get(bare, ()):
+        f.append("gw=" + kind)
+    return f
+
+
+def ref_sentence_features(
+    tokens: Sequence[str], lex: Lexicons, memory: Memory = EMPTY_MEMORY
+) -> list[list[str]]:
+    an = [analyze(t, lex) for t in tokens]
+    gaz = ref_gazetteer_tags([a.stem for a in an], lex)
+    mem = ref_memory_tags([a.stem for a in an], memory)
+    own = [
+        [
+            *ref_own(t, a, g, lex),
+            "mem=" + m,
+            "fq=" + memory.frequency(a.stem),
+            *("mw=" + x for x in memory.words.get(a.stem, ())),
+        ]
+        for t, a, g, m in zip(tokens, an, gaz, mem, strict=True)
+    ]
+    out: list[list[str]] = []
+    n = len(tokens)
+    for i in range(n):
+        f = list(own[i])
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if not 0 <= j < n:
+                continue
+            a = an[j]
+            f += [f"{d}:w=" + a.word, f"{d}:st=" + a.stem, f"{d}:gz=" + gaz[j]]
+            if a.stem in lex.titles or a.word in lex.titles:
+                f.append(f"{d}:title")
+            if abs(d) == 1:
+                f += [f"{d}:s2=" + _bare(a.stem)[-2:], f"{d}:pre=" + a.prefix, f"{d}:mem=" + mem[j]]
+                f += [f"{d}:mw=" + x for x in memory.words.get(a.stem, ())]
+                f.append(f"{d}:fq=" + memory.frequency(a.stem))
+                if "nisba" in own[j]:
+                    f.append(f"{d}:nisba")
+                for kind in lex.words.get(a.stem, ()):
+                    f.append(f"{d}:gw=" + kind)
+        if i > 0:
+            f.append("bi-=" + an[i - 1].stem + "|" + an[i].stem)
+        if i < n - 1:
+            f.append("bi+=" + an[i].stem + "|" + an[i + 1].stem)
+        out.append(f)
+    return out
+
+
+# ---- comparisons --------------------------------------------------------------------------------
+
+SENTENCES = [
+    "التقى رئيس المجلس الرئاسي الليبي محمد المنفي ، اليوم الثلاثاء في العاصمة طرابلس ، سفير روسيا",
+    "وقال نائب وزير الخارجية الروسي ميخائيل بوغدانوف إن موسكو تدعم الحوار الليبي برعاية الأمم المتحدة",
+    "وأكد الرئيس التركي رجب طيب أردوغان في اتصال مع الرئيس فلاديمير بوتين الخميس الماضي أهمية التهدئة .",
+    "للرئيس ولليبيا بالعاصمة والولايات المتحدة الأمريكية في 2024 و 1999 و ١٢ ABC x",
+    "الأمم المتحدة الأمم المتحدة تل أبيب الرئيس الرئيس الرئيس",
+    "أ",
+    "",
+]
+
+
+def multisets(feats: list[list[str]]) -> list[Counter[str]]:
+    return [Counter(f) for f in feats]
+
+
+def test_shipped_lexicons_and_memory_give_the_reference_features() -> None:
+    model = SequenceModel.default()
+    lex, mem = model._lex, model._memory
+    for s in SENTENCES:
+        toks = s.split()
+        assert multisets(sentence_features(toks, lex, mem)) == multisets(
+            ref_sentence_features(toks, lex, mem)
+        )
+        # A second call is served from the type cache and must not have changed anything.
+        assert multisets(sentence_features(toks, lex, mem)) == multisets(
+            ref_sentence_features(toks, lex, mem)
+        )
+
+
+def test_phrase_tags_match_the_reference() -> None:
+    model = SequenceModel.default()
+    for s in SENTENCES:
+        stems = [analyze(t, model._lex).stem for t in s.split()]
+        assert gazetteer_tags(stems, model._lex) == ref_gazetteer_tags(stems, model._lex)
+        assert memory_tags(stems, model._memory) == ref_memory_tags(stems, model._memory)
+
+
+LEX = build_lexicons(
+    [
+        ("LOC", "روسيا"),
+        ("LOC", "تل أبيب"),
+        ("PERS", "فلاديمير بوتين"),
+        ("ORG", "الأمم المتحدة"),
+        ("LOC", "ابيب"),
+    ],
+    titles=["الرئيس", "وزير"],
+)
+MEM = build_memory(
+    [
+        [("زار", "O"), ("فلاديمير", "B-PERS"), ("بوتين", "I-PERS"), ("موسكو", "B-LOC")],
+        [("موسكو", "B-LOC"), ("تل", "B-LOC"), ("أبيب", "I-LOC"), ("الروسي", "O")],
+        [("موسكو", "O"), ("بوتين", "B-PERS")],
+    ],
+    LEX,
+)
+WORDS = [
+    "روسيا",
+    "وروسيا",
+    "تل",
+    "أبيب",
+    "ابيب",
+    "فلاديمير",
+    "بوتين",
+    "الأمم",
+    "المتحدة",
+    "الرئيس",
+    "وزير",
+    "موسكو",
+    "الروسي",
+    "زار",
+    "2024",
+    "،",
+    "لليبيا",
+    "x",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14))
+def test_any_sentence_over_a_small_lexicon_matches_the_reference(words: list[str]) -> None:
+    for memory in (EMPTY_MEMORY, MEM):
+        # A tiny cache exercises the emptying when full, too.
+        fast = Featurizer(LEX, memory, str, max_types=3).sentence(words)
+        assert multisets(fast) == multisets(ref_sentence_features(words, LEX, memory))
+        assert multisets(sentence_features(words, LEX, memory)) == multisets(fast)
+
+
+def test_default_lexicons_without_memory_match_the_reference() -> None:
+    lex = default_lexicons()
+    for s in SENTENCES:
+        assert multisets(sentence_features(s.split(), lex)) == multisets(
+            ref_sentence_features(s.split(), lex)
+        )
