@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from khabar.core.text.normalize import norm
@@ -124,6 +124,7 @@ _BROKEN_PLURALS = {
 }
 
 
+@lru_cache(maxsize=65536)  # called for most words of every article
 def nisba_country(word: str) -> str | None:
     """ISO alpha-3 of the country a nisba adjective points to (الروسي, التركية, الليبيين, الروس), or None."""
     found = _by_nisba().get(word)

@@ -4,6 +4,7 @@ The ranks were chosen by mention F1 on ANERcorp dev (docs/tagging.md)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -107,10 +108,17 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     drop = _nested_names(pool) | _inside_longer_names(pool)
     pool = [c for i, c in enumerate(pool) if i not in drop and c.standalone]
     chosen: list[Candidate] = []
+    # The chosen spans never overlap, so sorted by start they are sorted by end too: a new span is
+    # free when it ends before the next chosen start and starts after the previous chosen end.
+    starts: list[int] = []
+    ends: list[int] = []
     for c in sorted(pool, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
         if c.end <= c.start:
             continue
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        k = bisect_right(starts, c.start)
+        if (k == 0 or ends[k - 1] <= c.start) and (k == len(starts) or c.end <= starts[k]):
+            starts.insert(k, c.start)
+            ends.insert(k, c.end)
             chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
