@@ -43,7 +43,7 @@ _FOLDS = 5
 # Training hyper-parameters (tuned on ANERcorp dev; see docs/tagging-model.md).
 DEFAULT_PARAMS: dict[str, float | int | bool] = {
     "c1": 0.05,
-    "c2": 0.05,
+    "c2": 0.1,
     "max_iterations": 150,
     "feature.possible_transitions": True,
 }
