@@ -124,3 +124,27 @@ def test_an_unreadable_input_names_the_file(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode != 0 and "missing.txt" in run.stderr
+
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+# Whole tagger through `khabar process` on ANERcorp dev: measured 0.822 (README, "Tagging").
+DEV_F1_FLOOR = 0.80
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(
+    not (SHARED / "data" / "anercorp" / "dev.conll").exists(), reason="needs ../shared (ANERcorp dev)"
+)
+def test_the_whole_tagger_scores_above_its_dev_floor_through_khabar_process(tmp_path: Path) -> None:
+    tools, dev = SHARED / "tools" / "conll_eval.py", SHARED / "data" / "anercorp" / "dev.conll"
+    inp, out = tmp_path / "dev.jsonl", tmp_path / "dev.out.jsonl"
+    py = sys.executable
+    made = subprocess.run([py, str(tools), "to-jsonl", str(dev)], capture_output=True, text=True, check=True)
+    inp.write_text(made.stdout, encoding="utf-8")
+    with out.open("w", encoding="utf-8") as sink:
+        subprocess.run(
+            [py, "-m", "khabar.shell.cli", "process", "--format", "jsonl", str(inp)], stdout=sink, check=True
+        )
+    score = subprocess.run([py, str(tools), "score", str(dev), str(out)], capture_output=True, text=True)
+    f1 = float(score.stdout.rsplit("conll_f1=", 1)[1])
+    assert f1 >= DEV_F1_FLOOR, score.stdout

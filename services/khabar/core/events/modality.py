@@ -1,6 +1,6 @@
 """Negation, modality and attribution around a trigger.
 
-Decisions (documented in docs/events.md):
+Decisions (documented in the README, "Event coder"):
 - negated ("لم يتم التوصل إلى اتفاق", "لن يلتقي", "نفى ... أن يكون التقى") -> no event;
 - expected or hypothetical ("من المتوقع أن تناقش", "قد يلتقي", "إذا وقع") -> no event: nobody did
   anything yet, and nobody committed to it;

@@ -53,7 +53,7 @@ ModelFn = Callable[[str, Sequence[Token]], list[Candidate]]
 USE_MODEL = True
 # Gazetteer sources whose exact span overrides a model ORG/PERSON reading (tuned on ANERcorp dev).
 PLACE_OVER_MODEL: frozenset[str] = frozenset({"country"})
-# Minimum confidence of a one-word model mention (tuned on ANERcorp dev, docs/tagging.md).
+# Minimum confidence of a one-word model mention (tuned on ANERcorp dev, README "Tagging").
 MODEL_MIN_SINGLE = 0.0
 
 

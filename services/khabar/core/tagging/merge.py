@@ -1,6 +1,6 @@
 """Merging candidate mentions from the mechanisms (gazetteers, rules, the sequence model) into one
 non-overlapping set. Each mechanism has a rank (lower wins); within a rank the longer span wins.
-The ranks were chosen by mention F1 on ANERcorp dev (docs/tagging.md)."""
+The ranks were chosen by mention F1 on ANERcorp dev (README, "Tagging")."""
 
 from __future__ import annotations
 

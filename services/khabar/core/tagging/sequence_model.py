@@ -40,7 +40,7 @@ MEMORY_FILE = "anercorp.memory.tsv"
 # folds, so the model learns how far to trust the memory on names it has not been taught.
 _FOLDS = 5
 
-# Training hyper-parameters (tuned on ANERcorp dev; see docs/tagging-model.md).
+# Training hyper-parameters (tuned on ANERcorp dev; see the README, "Statistical NER model").
 DEFAULT_PARAMS: dict[str, float | int | bool] = {
     "c1": 0.05,
     "c2": 0.1,
