@@ -61,3 +61,20 @@ def test_a_place_closing_an_organization_name_is_part_of_it() -> None:
     assert resolve([place, org]) == [org]
     inner = Candidate("LOC", 5, 9, "model")  # a place inside, not closing, the name stays
     assert resolve([inner, Candidate("ORG", 0, 17, "org_rule")]) == [inner]
+
+
+def test_a_lone_month_yields_to_a_model_name_but_a_full_date_does_not() -> None:
+    model = Candidate("ORG", 10, 16, "model")  # نيسان, the carmaker
+    month = Candidate("DATE", 10, 16, "month")
+    assert resolve([month, model]) == [model]
+    date = Candidate("DATE", 7, 21, "date")  # 10 نيسان 2024
+    assert resolve([date, model]) == [date]
+
+
+def test_a_region_or_country_containing_a_model_place_is_the_place_meant() -> None:
+    region = Candidate("LOC", 0, 12, "region")  # شمال إفريقيا
+    model = Candidate("LOC", 5, 12, "model")  # إفريقيا
+    assert resolve([model, region]) == [region]
+    # A gazetteer place only contains it when strictly longer: same span, the model stands.
+    same = Candidate("LOC", 5, 12, "region")
+    assert resolve([model, same]) == [model]

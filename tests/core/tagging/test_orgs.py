@@ -53,3 +53,14 @@ def test_person_title_ends_the_name() -> None:
 )
 def test_a_described_institution_takes_its_domain_with_lam(text: str, org: str) -> None:
     assert orgs(text) == [org]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وشارك في مؤتمر دولي دعت إليه واشنطن",  # إليه is إلى + pronoun, not ال + a noun
+        "أعلن ائتلاف مقره لندن أنه",  # مقره carries a pronoun: no construct chain goes through it
+    ],
+)
+def test_a_construct_chain_takes_no_pronoun_forms(text: str) -> None:
+    assert orgs(text) == []

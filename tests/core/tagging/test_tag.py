@@ -136,3 +136,39 @@ def test_spans_are_valid_for_any_text(body: str) -> None:
         # The surface is the span itself, or the span with the ال that لل assimilated restored.
         assert e.text == surface or (e.text.startswith("ال") and e.text[2:] == surface[1:])
         assert e.type is EntityType.DATE or e.canonical_id
+
+
+def _found(body: str) -> dict[str, str]:
+    """Entity text -> type over one body."""
+    return {e.text: e.type.value for e in tag(Article(id="t", title="", body=body)).entities}
+
+
+def test_an_unknown_name_after_a_naming_head_is_a_place() -> None:
+    found = _found("تضررت مصفاة في مدينة أوختا الشمالية النائية في جمهورية كومي الروسية.")
+    assert found.get("كومي") == "LOC"
+    # "بلده" ("his country") is written with ه, not the ة of بلدة ("town"): no place follows it.
+    assert "وأمته" not in _found("ليواصل خدمة بلده وأمته")
+    assert "العزيز" not in _found("عاد إلى بلده العزيز معافى")
+
+
+def test_a_known_city_after_its_governor_stands_alone() -> None:
+    found = _found("وقال حاكم بيلغورود الروسية إن امرأة لقيت حتفها في المنطقة.")
+    assert found.get("بيلغورود") == "LOC"
+
+
+def test_a_compass_region_is_one_place_not_its_continent() -> None:
+    found = _found("التقى مسؤول ملف الشرق الأوسط وشمال إفريقيا في الخارجية الروسية السفير.")
+    assert found.get("شمال إفريقيا") == "LOC"
+    assert "إفريقيا" not in found
+
+
+def test_a_lone_month_name_yields_to_the_models_reading() -> None:
+    # نيسان is April and Nissan: as a carmaker's name the model's ORG reading stands.
+    found = _found("وقالت شركة نيسان اليابانية لصناعة السيارات إن مبيعاتها ارتفعت في نيسان الماضي.")
+    assert found.get("نيسان الماضي") == "DATE"
+
+
+def test_the_tail_of_a_compound_name_is_not_taken_for_a_family_name() -> None:
+    body = "أكد السيد حسن نصر الله أن الحزب باق. وعاد الوزير إلى بلده بحمد الله ورعايته."
+    texts = [e.text for e in tag(Article(id="n", title="", body=body)).entities]
+    assert "الله" not in texts

@@ -28,6 +28,7 @@ from khabar.core.tagging.merge import Candidate, enrich, resolve
 from khabar.core.tagging.names import find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
 from khabar.core.tagging.words import Word, words_of
+from khabar.core.text.calendar import MONTHS
 from khabar.core.text.normalize import NormalizedText, normalize
 from khabar.core.text.tokens import Token
 
@@ -42,10 +43,22 @@ _PLACE_HEADS = frozenset(
     for w in ("مدينة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم", "جمهورية", "العاصمة", "عاصمة", "مقاطعة")
     for _n in (normalize(w).text, normalize("ب" + w).text, normalize("و" + w).text)
 )
+# Heads whose next word is a place even when no gazetteer knows it ("جمهورية كومي", "مقاطعة
+# بيلغورود"), as written: folding ة to ه would take "بلده" ("his country") for "بلدة" ("town").
+# ولاية ("term of office") and العاصمة (mostly before a known city) are left out.
+_NAMING_HEADS = frozenset({"مدينة", "بلدة", "قرية", "محافظة", "اقليم", "جمهورية", "مقاطعة"})
+# Office holders whose next word, when it is a known city, names the place they govern ("حاكم
+# بيلغورود", "محافظ البصرة"): the city then stands alone.
+_RULER_HEADS = frozenset(normalize(w).text for w in ("حاكم", "محافظ", "والي", "عمدة"))
+_QUOTES = frozenset("\"«“'")
 # Which gazetteer source speaks for a name that several sources hold.
-_SOURCE_ORDER = {"actor": 0, "country": 1, "city": 2, "anergazet": 3}
+_SOURCE_ORDER = {"actor": 0, "country": 1, "region": 2, "city": 3, "anergazet": 4}
 # Words that form one name with the next (عبد الله): the next alone is not a family name.
 _BOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت"})
+# Second halves of compound names ("نصر الله", "صلاح الدين"): alone they are words, not the person.
+_COMPOUND_TAILS = frozenset(
+    normalize(w).text for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق")
+)
 ModelFn = Callable[[str, Sequence[Token]], list[Candidate]]
 
 
@@ -128,9 +141,42 @@ def _foreign_name(words: Sequence[Word], first: int, last: int) -> bool:
 
 
 def _after_place_head(normalized: str, start: int) -> bool:
-    """The word before `start` (quotes skipped) is a place head: "مدينة "أوختا"."""
+    """The word before `start` (quotes skipped) is a place head ("مدينة "أوختا") or the title of
+    the place's governor ("حاكم بيلغورود")."""
     before = normalized[:start].rstrip(" \"«“'")
-    return before[before.rfind(" ") + 1 :] in _PLACE_HEADS
+    word = before[before.rfind(" ") + 1 :]
+    return word in _PLACE_HEADS or word in _RULER_HEADS
+
+
+def _named_places(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
+    """Word ranges of unknown place names after a naming head: the next word (quotes skipped),
+    unless it is an everyday or function word or carries a proclitic, and up to two more bare,
+    undefined, uncommon words on the same line ("مدينة سان فرانسيسكو")."""
+    common = common_words() | function_words()
+
+    def bare_name(w: Word) -> bool:
+        return w.is_word and w.stem_start == w.start and w.key not in common and not w.text.isdigit()
+
+    out: list[tuple[int, int]] = []
+    for i, w in enumerate(words):
+        if w.surface.replace("إ", "ا").replace("أ", "ا") not in _NAMING_HEADS:
+            continue
+        j = i + 1
+        while j < len(words) and words[j].text in _QUOTES:
+            j += 1
+        if j >= len(words) or not bare_name(words[j]):
+            continue
+        last = j
+        while (
+            last + 1 < len(words)
+            and last - j < 2
+            and bare_name(words[last + 1])
+            and not words[last + 1].key.startswith("ال")
+            and "\n" not in text[words[last].end : words[last + 1].start]
+        ):
+            last += 1
+        out.append((j, last))
+    return out
 
 
 def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
@@ -158,11 +204,15 @@ def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
                 standalone=source not in ENRICH_ONLY or _foreign_name(words, n.first, n.last),
             )
         )
+    for first, last in _named_places(text, words):
+        out.append(Candidate("LOC", words[first].stem_start, words[last].end, "place_head", 0.7))
     for o in find_orgs(words):
         out.append(Candidate("ORG", words[o.first].stem_start, words[o.last].end, "org_rule", 0.7))
     for d in find_dates(words):
+        # A month name alone ("نيسان", "تموز") is also a brand or a name: the model may read it so.
+        source = "month" if d.first == d.last and words[d.first].key in MONTHS else "date"
         out.append(
-            Candidate("DATE", words[d.first].stem_start, words[d.last].end, "date", 0.9, value=d.value)
+            Candidate("DATE", words[d.first].stem_start, words[d.last].end, source, 0.9, value=d.value)
         )
     return out
 
@@ -236,6 +286,7 @@ def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
             and len(parts[-1]) >= 4
             and parts[-1] not in common
             and parts[-2] not in _BOUND_FIRST
+            and parts[-1] not in _COMPOUND_TAILS
         ):
             names.append((parts[-1], GazEntry("PERSON", "propagated", surface)))
     return Gazetteer(names)

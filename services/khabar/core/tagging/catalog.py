@@ -12,6 +12,7 @@ from khabar.core.tagging.countries import countries
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import city_names
 from khabar.core.tagging.lexicons import ORG_HEADS, first_names, mostly_common_words
+from khabar.core.tagging.regions import region_names
 from khabar.core.tagging.titles import TITLE_WORDS
 from khabar.core.text.normalize import norm
 
@@ -38,6 +39,8 @@ def _entries(use_anergazet: bool) -> Iterator[tuple[str, GazEntry]]:
     for c in countries():
         for n in c.names:
             yield n, GazEntry("LOC", "country", c.iso3)
+    for name in region_names():
+        yield name, GazEntry("LOC", "region", name)
     for name, ids in city_names().items():
         for gid in ids:
             yield name, GazEntry("LOC", "city", str(gid))

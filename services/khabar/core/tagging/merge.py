@@ -18,10 +18,13 @@ from khabar.core.tagging.titles import TitleMatch
 RANKS: dict[str, int] = {
     "date": 0,
     "model": 1,
+    "month": 2,
     "country": 2,
+    "region": 2,
     "actor": 3,
     "title_name": 4,
     "org_rule": 4,
+    "place_head": 5,
     "propagated": 6,
     "first_name": 7,
     "city": 7,
@@ -33,6 +36,11 @@ PERSON_CONTAINERS: frozenset[str] = frozenset({"actor", "title_name"})
 # Organization sources whose name strictly containing a model span of another type ending where
 # it ends is the better reading: the place closing "غرفة تجارة بنغازي" is part of the name.
 ORG_CONTAINERS: frozenset[str] = frozenset({"actor", "org_rule"})
+
+
+# Place sources whose name strictly containing a model place is the place meant: "شمال إفريقيا",
+# "جنوب أفريقيا" (a region, a country), not the continent inside.
+PLACE_CONTAINERS: frozenset[str] = frozenset({"region", "country", "actor"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +66,7 @@ class Candidate:
         return RANKS.get(self.source, 9)
 
 
-GAZETTEERS = frozenset({"actor", "country", "city", "anergazet", "propagated"})
+GAZETTEERS = frozenset({"actor", "country", "region", "city", "anergazet", "propagated"})
 
 
 def _nested_names(cands: Sequence[Candidate]) -> set[int]:
@@ -78,9 +86,11 @@ def _nested_names(cands: Sequence[Candidate]) -> set[int]:
 
 def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     """Indices of model candidates strictly inside a longer name that reads better: a PERSON in a
-    PERSON_CONTAINERS person name, another type at the end of an ORG_CONTAINERS organization."""
+    PERSON_CONTAINERS person name, another type at the end of an ORG_CONTAINERS organization, a
+    continent inside a region name."""
     persons = [c for c in cands if c.source in PERSON_CONTAINERS and c.type == "PERSON" and c.standalone]
     orgs = [c for c in cands if c.source in ORG_CONTAINERS and c.type == "ORG" and c.standalone]
+    places = [c for c in cands if c.source in PLACE_CONTAINERS and c.type == "LOC" and c.standalone]
 
     def inside(c: Candidate, o: Candidate) -> bool:
         return o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
@@ -96,7 +106,15 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     def better_org(c: Candidate) -> bool:
         return c.type != "ORG" and any(inside(c, o) and c.end == o.end for o in orgs)
 
-    out = {i for i, c in enumerate(cands) if c.source == "model" and (better_person(c) or better_org(c))}
+    def better_region(c: Candidate) -> bool:
+        # "إفريقيا" of "شمال إفريقيا": the region is the place meant.
+        return c.type == "LOC" and any(inside(c, o) for o in places)
+
+    out = {
+        i
+        for i, c in enumerate(cands)
+        if c.source == "model" and (better_person(c) or better_org(c) or better_region(c))
+    }
     return out
 
 

@@ -99,8 +99,18 @@ def _conjoined(words: Sequence[Word], j: int) -> bool:
     )
 
 
+# إلى with a pronoun ("إليه") folds to what looks like ال + stem.
+_ILA_PRONOUNS = frozenset(norm("إلي" + p) for p in ("ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"))
+
+
 def _definite(w: Word) -> bool:
-    return w.key.startswith(_ARTICLE) and len(w.key) > 3
+    return w.key.startswith(_ARTICLE) and len(w.key) > 3 and w.key not in _ILA_PRONOUNS and w.key.isalpha()
+
+
+def _possessed(w: Word) -> bool:
+    """A noun with a possessive pronoun ("مقره", "رئيسها") cannot stand in a construct chain; a
+    final ه written without the ة dots is the pronoun (or a root letter, rarely in names)."""
+    return len(w.text) >= 4 and w.text.endswith(("ه", "ها", "هم", "هما"))
 
 
 def _latin(w: Word) -> bool:
@@ -163,7 +173,7 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
             j += 1
             last_good = j
             continue
-        if indefinite_run and j - i <= MAX_CONSTRUCT:
+        if indefinite_run and j - i <= MAX_CONSTRUCT and not _possessed(w):
             j += 1  # construct chain (هيئة تشجيع ...); kept only if a definite word closes it
             continue
         if definite_head and described and last_good == j and (k := _lam_phrase(words, j)):
