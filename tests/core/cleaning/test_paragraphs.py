@@ -25,6 +25,10 @@ def test_a_line_opening_with_a_conjunction_and_a_clause_word_is_running_text() -
     assert not is_body_line("وزير الخارجية يلتقي نظيره الروسي")
     assert not is_body_line("وفد ليبي في موسكو")
     assert not is_body_line("وقال")  # too short to be a clause
+    # A conjunction written apart, or attached to a future verb, opens a clause too.
+    assert is_body_line("و كانت تصنع من الغاب")
+    assert is_body_line("وسيستمر المعرض شهرا في متحف الفن")
+    assert not is_body_line("وسط المدينة يستعد للاحتفال")  # وسط: و is the word's own letter
 
 
 @given(

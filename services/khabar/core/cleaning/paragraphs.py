@@ -50,12 +50,17 @@ def is_body_line(line: str) -> bool:
 
 
 def _continues_story(line: str) -> bool:
-    """A line of several words opening with و/ف + a clause opener ("وقال", "وفي", "فقد") or an
-    imperfect verb ("ويشير", "وتسعى": و + ي/ت + a stem of three letters or more)."""
+    """A line of several words opening with a conjunction: و/ف written apart ("و كانت …"), or
+    attached to a clause opener ("وقال", "وفي", "فقد"), an imperfect verb ("ويشير", "وتسعى": و +
+    ي/ت + a stem of three letters or more) or a future ("وسيستمر": و + س + ي/ت)."""
     words = line.split()
-    if len(words) < _MIN_CLAUSE_WORDS or words[0][:1] not in ("و", "ف") or len(words[0]) < 2:
+    if len(words) < _MIN_CLAUSE_WORDS or words[0][:1] not in ("و", "ف"):
         return False
+    if len(words[0]) == 1:
+        return True
     rest = norm(words[0][1:])
+    if rest[:1] == "س" and rest[1:2] in ("ي", "ت") and len(rest) >= 5:
+        rest = rest[1:]
     return rest in _CLAUSE_OPENERS or (rest[:1] in ("ي", "ت") and len(rest) >= 4)
 
 
