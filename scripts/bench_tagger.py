@@ -9,8 +9,8 @@ and the model) is timed separately as the warm-up.
 The seeds are five articles tagged over and over, so the tagger's per-word caches are warm after
 the first round. --jsonl FILE (one {"title", "body"} object per line, e.g. ANERcorp dev written by
 ../shared/tools/conll_eval.py to-jsonl) times distinct articles instead, each seen once: the cold-
-cache figure. --profile prints where the time goes (cProfile, by module; the profiler inflates
-Python code against C, so the shares are indicative).
+cache figure. --profile prints where the time goes (cProfile, by module and by function; the
+profiler inflates Python code against C, so the shares are indicative).
 """
 
 from __future__ import annotations
@@ -65,6 +65,17 @@ def _by_module(prof: cProfile.Profile) -> None:
         print(f"  {100 * t / total:5.1f}%  {key}")
 
 
+def _by_function(prof: cProfile.Profile, top: int = 25) -> None:
+    rows = []
+    for (fn, line, name), (_, calls, tt, ct, _) in pstats.Stats(prof).stats.items():  # type: ignore[attr-defined]
+        where = fn.split("/khabar/")[1] if "/khabar/" in fn else Path(fn).name if fn != "~" else ""
+        rows.append((tt, ct, calls, f"{where}:{line} {name}" if where else name))
+    total = sum(r[0] for r in rows)
+    print("profile (own and cumulative time by function):")
+    for tt, ct, calls, key in sorted(rows, reverse=True)[:top]:
+        print(f"  {100 * tt / total:5.1f}% own {100 * ct / total:6.1f}% cum {calls:8d} calls  {key}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=5.0)
@@ -106,6 +117,7 @@ def main() -> None:
     print(f"ms/article: {1000 * dt / n:.2f}")
     if prof:
         _by_module(prof)
+        _by_function(prof)
 
 
 if __name__ == "__main__":

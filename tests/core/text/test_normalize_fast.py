@@ -1,9 +1,14 @@
-"""normalize() (translate + regex) gives exactly what the character-by-character loop gives."""
+"""normalize() and norm() (translate + regex, with bounded translate tables) give exactly what the
+character-by-character loop gives."""
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khabar.core.text.normalize import NormalizedText, normalize, normalize_char
+from khabar.core.text import normalize as normalize_module
+from khabar.core.text.normalize import NormalizedText, norm, normalize, normalize_char
 
 
 def ref_normalize(text: str, fold: bool = True) -> NormalizedText:
@@ -54,3 +59,62 @@ def test_edge_cases() -> None:
     for text in ["", " ", "   ", " ا ", "ا  ب", "\u064b", " \u064b ", "\u00a8", "ا\u00a8ب", "\ufdfa x"]:
         for fold in (True, False):
             assert normalize(text, fold) == ref_normalize(text, fold), repr(text)
+
+
+def ref_norm(text: str) -> str:
+    return " ".join("".join(normalize_char(ch) for ch in text).split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_norm_matches_the_character_loop(text: str) -> None:
+    assert norm(text) == ref_norm(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), max_size=6), st.booleans())
+def test_bounded_tables_start_over_without_changing_results(texts: list[str], fold: bool) -> None:
+    # A bound smaller than one text's alphabet: the tables start over before almost every call.
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(normalize_module, "_TABLE_MAX", 4)
+        for text in texts:
+            assert normalize(text, fold) == ref_normalize(text, fold)
+            norm.cache_clear()
+            assert norm(text) == ref_norm(text)
+    for text in texts:
+        assert normalize(text, fold) == ref_normalize(text, fold)
+
+
+def test_tables_stay_bounded() -> None:
+    many = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 6000))
+    for fold in (True, False):
+        assert normalize(many, fold) == ref_normalize(many, fold)
+        assert normalize("ابت", fold) == ref_normalize("ابت", fold)
+        assert len(normalize_module._SEQUENCES[fold]) <= normalize_module._TABLE_MAX
+    norm.cache_clear()
+    assert norm(many) == ref_norm(many)
+    assert len(normalize_module._TABLE) <= normalize_module._TABLE_MAX
+    assert normalize_char.cache_info().maxsize is not None
+
+
+def dev_texts(shared: Path) -> list[str]:
+    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
+    sents: list[list[str]] = [[]]
+    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("-DOCSTART-"):
+            if sents[-1]:
+                sents.append([])
+            continue
+        sents[-1].append(line.rsplit(" ", 1)[0])
+    sents = [s for s in sents if s]
+    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
+
+
+def test_normalize_matches_the_character_loop_on_anercorp_dev_and_seeds(shared_dir: Path) -> None:
+    texts = dev_texts(shared_dir) + [
+        p.read_text("utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))
+    ]
+    for text in texts:
+        for fold in (True, False):
+            assert normalize(text, fold) == ref_normalize(text, fold)
+        assert norm(text) == ref_norm(text)

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextField
 from khabar.core.tagging.actors import actors_by_id
@@ -29,7 +31,7 @@ from khabar.core.tagging.names import find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
 from khabar.core.tagging.words import Word, words_of
 from khabar.core.text.calendar import MONTHS
-from khabar.core.text.normalize import NormalizedText, normalize
+from khabar.core.text.normalize import NormalizedText, norm, normalize
 from khabar.core.text.tokens import Token
 
 __all__ = ["tag", "tag_text"]
@@ -148,17 +150,31 @@ def _after_place_head(normalized: str, start: int) -> bool:
     return word in _PLACE_HEADS or word in _RULER_HEADS
 
 
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Everyday and function words (a union of ~5k words: built once, not per call)."""
+    return common_words() | function_words()
+
+
+# Word.key of a naming head: norm(head), or "ا" + norm(head) when lookup_form restored an article;
+# a set lookup per word before the exact written-form test.
+_NAMING_KEYS = frozenset(k for h in _NAMING_HEADS for k in (norm(h), "ا" + norm(h)))
+_KEY = attrgetter("key")
+_ENTITY_TYPES = {t.value: t for t in EntityType}
+
+
 def _named_places(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
     """Word ranges of unknown place names after a naming head: the next word (quotes skipped),
     unless it is an everyday or function word or carries a proclitic, and up to two more bare,
     undefined, uncommon words on the same line ("مدينة سان فرانسيسكو")."""
-    common = common_words() | function_words()
+    common = _not_name_words()
 
     def bare_name(w: Word) -> bool:
         return w.is_word and w.stem_start == w.start and w.key not in common and not w.text.isdigit()
 
     out: list[tuple[int, int]] = []
-    for i, w in enumerate(words):
+    for i in compress(range(len(words)), map(_NAMING_KEYS.__contains__, map(_KEY, words))):
+        w = words[i]
         if w.surface.replace("إ", "ا").replace("أ", "ا") not in _NAMING_HEADS:
             continue
         j = i + 1
@@ -273,7 +289,7 @@ def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
     """Names the article establishes, to find their bare recurrences: full PERSON/ORG names and
     the family name (last word) of two-word-plus person names."""
     names: list[tuple[str, GazEntry]] = []
-    common = common_words() | function_words()
+    common = _not_name_words()
     for text, c in chosen:
         if c.type not in ("PERSON", "ORG"):
             continue
@@ -324,7 +340,7 @@ def _nisba_context(words: Sequence[Word]) -> Counter[str]:
 
 def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Entity:
     surface = c.surface or text[c.start : c.end]
-    kind = EntityType(c.type)
+    kind = _ENTITY_TYPES[c.type]
     country = c.title.country if c.title else None
     sector = c.title.sector if c.title else None
     title = c.title_text

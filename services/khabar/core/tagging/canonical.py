@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -28,10 +28,11 @@ _TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ":
 FUZZY_MIN = 88.0
 
 
+@lru_cache(maxsize=32768)  # names recur within and across articles; bounded for the service
 def name_key(text: str) -> str:
     """Spelling-insensitive key of a name: normalized, عبد/أبو joined to the next word,
     transliteration letters folded."""
-    return _ABD.sub(lambda m: m.group(1), norm(text)).translate(_TRANSLIT)
+    return _ABD.sub(r"\1", norm(text)).translate(_TRANSLIT)
 
 
 _INNER_VOWEL = re.compile(r"(?<=\w)[اوي]")
@@ -43,6 +44,7 @@ def skeleton(key: str) -> str:
     return _INNER_VOWEL.sub("", key)
 
 
+@lru_cache(maxsize=32768)  # one per entity an article names; bounded for the service
 def stable_id(kind: str, key: str) -> str:
     """A stable id from the type and the spelling key's skeleton."""
     digest = hashlib.sha1(f"{kind}:{skeleton(key)}".encode()).hexdigest()[:16]
@@ -64,8 +66,12 @@ def _actor_keys() -> tuple[dict[tuple[str, str], Actor], dict[str, list[str]]]:
 def find_actor(kind: str, text: str) -> Actor | None:
     """The curated actor `text` names: exact on the spelling key, else fuzzy for multi-word names
     (a one-word fuzzy match is too risky: بوتين ~ بوتان)."""
+    return _actor_for_key(kind, name_key(text))
+
+
+@lru_cache(maxsize=32768)  # the fuzzy search over every variant is the costly part; bounded
+def _actor_for_key(kind: str, key: str) -> Actor | None:
     exact, by_type = _actor_keys()
-    key = name_key(text)
     hit = exact.get((kind, key))
     if hit is not None or " " not in key:
         return hit
@@ -92,12 +98,11 @@ class _Group:
     members: list[int]
 
 
-@dataclass(frozen=True, slots=True)
-class _Anchor:
-    """A spelling an entity was seen under; several anchors may share one group."""
-
-    key: str
-    group: _Group
+def _may_reach(a: int, b: int) -> bool:
+    """fuzz.ratio of strings of lengths a and b can reach FUZZY_MIN: the ratio is at most
+    200 * min(a, b) / (a + b) (the indel distance is at least |a - b|). Integer arithmetic, so no
+    pair that could pass is ever skipped."""
+    return 200 * min(a, b) * 100 >= int(FUZZY_MIN * 100) * (a + b)
 
 
 def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
@@ -110,31 +115,41 @@ def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
     keyed = [(i, kind, name_key(text), text) for i, (kind, text) in enumerate(mentions)]
     order = sorted(keyed, key=lambda x: (-len(x[2].split()), -len(x[2]), x[0]))
     groups: list[_Group] = []
-    anchors: dict[str, list[_Anchor]] = {}
+    # Anchors (the spellings an entity was seen under; several may share one group), indexed for
+    # each test in turn, each index in the order anchors were made so the first match is the
+    # same: the first group of each key per type; (len(key), key, group) per type and word count
+    # for the fuzzy test; (word set, group) of persons for the subset test.
+    exact: dict[tuple[str, str], _Group] = {}
+    same_count: dict[tuple[str, int], list[tuple[int, str, _Group]]] = {}
+    person_words: list[tuple[frozenset[str], _Group]] = []
+
+    def add_anchor(kind: str, key: str, group: _Group) -> None:
+        exact.setdefault((kind, key), group)
+        parts = key.split()
+        same_count.setdefault((kind, len(parts)), []).append((len(key), key, group))
+        if kind == "PERSON":
+            person_words.append((frozenset(parts), group))
+
     for i, kind, key, text in order:
         words = set(key.split())
-        mine = anchors.setdefault(kind, [])
-        joined = next((a.group for a in mine if a.key == key), None)
+        joined = exact.get((kind, key))
         if joined is None and len(key) >= 5:
-            joined = next(
-                (
-                    a.group
-                    for a in mine
-                    if len(a.key.split()) == len(words) and fuzz.ratio(key, a.key) >= FUZZY_MIN
-                ),
-                None,
-            )
+            size = len(key)
+            for other_size, other, group in same_count.get((kind, len(words)), ()):
+                if _may_reach(size, other_size) and fuzz.ratio(key, other) >= FUZZY_MIN:
+                    joined = group
+                    break
         if joined is None and kind == "PERSON":
-            supers = {id(a.group): a.group for a in mine if words < set(a.key.split())}
+            supers = {id(g): g for aw, g in person_words if words < aw}
             if len(supers) == 1:
                 joined = next(iter(supers.values()))
         if joined is None:
             joined = _Group(kind, key, text, [])
             groups.append(joined)
-            mine.append(_Anchor(key, joined))
+            add_anchor(kind, key, joined)
         elif key != joined.key and kind == "PERSON":
             # A shorter spelling also lets later, smaller mentions find the same entity.
-            mine.append(_Anchor(key, joined))
+            add_anchor(kind, key, joined)
         joined.members.append(i)
     out: list[Cluster] = []
     for g in groups:

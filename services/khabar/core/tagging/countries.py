@@ -102,10 +102,21 @@ def country_by_name(name: str) -> Country | None:
     return _by_name().get(name)
 
 
+@cache
+def multiword_name_heads() -> frozenset[str]:
+    """What the first of several words must be for " ".join(words) to be a country name: each
+    name's leading parts that end before a space (a normalized word may itself hold a space)."""
+    return frozenset(n[:i] for n in _by_name() for i, ch in enumerate(n) if ch == " ")
+
+
+@cache
+def _iso_by_name() -> dict[str, str]:
+    return {n: c.iso3 for n, c in _by_name().items()}
+
+
 def country_of_word(word: str) -> str | None:
     """ISO alpha-3 of the country named by one normalized word (روسيا, ليبيا), or None."""
-    c = _by_name().get(word)
-    return c.iso3 if c else None
+    return _iso_by_name().get(word)
 
 
 # Broken plurals of nationality ("الروس", "الأتراك") follow no suffix rule, so they are listed.

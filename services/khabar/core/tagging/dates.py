@@ -7,8 +7,10 @@ The tagger only finds and delimits them; `value` is set when the expression alon
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, or_
 
 from khabar.core.tagging.words import Word
 from khabar.core.text.calendar import FUTURE_MARKERS, MONTHS, PAST_MARKERS, RELATIVE_DAYS, WEEKDAYS
@@ -152,15 +154,41 @@ def _match(words: Sequence[Word], i: int) -> tuple[int, str | None] | None:
     return None
 
 
+def _prefixes(names: Iterable[str]) -> frozenset[str]:
+    """Each name and each of its leading parts that ends before a space: what words[i].key must be
+    for f"{words[i].key} {words[i + 1].key}" to be the name (a key may itself hold a space)."""
+    out: set[str] = set()
+    for n in names:
+        out.add(n)
+        out.update(n[:i] for i, c in enumerate(n) if c == " ")
+    return frozenset(out)
+
+
+# Every key _match can start an expression at: a date starts at one of these words or at digits
+# (a day), so find_dates looks nowhere else. Built from the same tables _match reads.
+_TRIGGERS = (
+    frozenset({_MONTH_WORD})
+    | _MODIFIERS
+    | _prefixes(RELATIVE_DAYS)
+    | _prefixes(WEEKDAYS)
+    | _prefixes(MONTHS)
+    | _YEAR_WORDS
+    | _PERIODS
+)
+_TEXT = attrgetter("text")
+_KEY = attrgetter("key")
+
+
 def find_dates(words: Sequence[Word]) -> list[DateSpan]:
     out: list[DateSpan] = []
-    i = 0
-    while i < len(words):
-        found = _match(words, i) if words[i].is_word else None
+    # Candidate starts, found without a Python-level step per word: a trigger key or digits.
+    flags = map(or_, map(_TRIGGERS.__contains__, map(_KEY, words)), map(str.isdigit, map(_TEXT, words)))
+    end = 0
+    for i in compress(range(len(words)), flags):
+        if i < end or not words[i].is_word:
+            continue
+        found = _match(words, i)
         if found is not None and found[0] > i:
             end, value = found
             out.append(DateSpan(i, end - 1, value))
-            i = end
-        else:
-            i += 1
     return out

@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.core.tagging.countries import country_by_name, country_of_word, nisba_country
+from khabar.core.tagging.countries import (
+    country_by_name,
+    country_of_word,
+    multiword_name_heads,
+    nisba_country,
+)
 from khabar.core.tagging.lexicons import ORG_HEADS
 from khabar.core.text.normalize import norm
 
@@ -89,6 +94,8 @@ _CONTINUATION: frozenset[str] = (
 )
 # Words that end a title phrase before the name even though they could continue it.
 _STOP = _n("في لدى عن إن أن قال وقال أكد")
+_LADA = norm("لدى")  # "سفير روسيا لدى ليبيا": the country after it is the host
+_TRAILING = (_LADA, norm("في"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +119,8 @@ def title_sector(head: str) -> str | None:
 
 def _multiword_country(words: Sequence[str], i: int) -> tuple[str, int] | None:
     """(ISO alpha-3, index past it) for a 2-4 word country name at words[i] ("روسيا الاتحادية")."""
+    if i >= len(words) or words[i] not in multiword_name_heads():  # no such name starts with it
+        return None
     for n in (4, 3, 2):
         if i + n <= len(words):
             c = country_by_name(" ".join(words[i : i + n]))
@@ -153,7 +162,7 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
             host_next = False
             end += 1
             continue
-        if w == norm("لدى"):
+        if w == _LADA:
             host_next = True
             end += 1
             continue
@@ -167,6 +176,6 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
             continue
         break
     # A trailing preposition is not part of the title.
-    while end > start + 1 and words[end - 1] in (norm("لدى"), norm("في")):
+    while end > start + 1 and words[end - 1] in _TRAILING:
         end -= 1
     return TitleMatch(start, end, sector, country)

@@ -4,11 +4,13 @@ normalized lookup form, keeping character offsets into the display text."""
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import repeat
+from operator import add
 from typing import NamedTuple
 
 from khabar.core.text.clitics import lookup_form, split_proclitics
 from khabar.core.text.normalize import norm
-from khabar.core.text.tokens import tokenize
+from khabar.core.text.tokens import spans
 
 
 class Word(NamedTuple):
@@ -51,12 +53,20 @@ def words_of(text: str, lexicon: Collection[str] = frozenset()) -> list[Word]:
         entry = (lexicon, {})
         _CACHES[id(lexicon)] = entry
     cache = entry[1]
-    out: list[Word] = []
-    for text_, start, end in tokenize(text):
-        got = cache.get(text_)
-        if got is None:
-            got = analyze(text_, lexicon)
-            if len(cache) < _CACHE_MAX:
-                cache[text_] = got
-        out.append(_new(Word, (text_, start, end, start + got[0], got[1], got[2], got[3])))
-    return out
+    toks, starts, ends = spans(text)
+    if not toks:
+        return []
+    # Built column by column (lookups, then one zip into Words) so that a token seen before costs
+    # no Python-level step: news vocabulary repeats, so misses are few.
+    got = list(map(cache.get, toks))
+    if None in got:
+        for i, hit in enumerate(got):
+            if hit is None:
+                tok = toks[i]
+                got[i] = hit = analyze(tok, lexicon)
+                if len(cache) < _CACHE_MAX:
+                    cache[tok] = hit
+    prefix_len, key, whole, is_word = zip(*got, strict=True)
+    stem_start = map(add, starts, prefix_len)
+    columns = zip(toks, starts, ends, stem_start, key, whole, is_word, strict=True)
+    return list(map(_new, repeat(Word), columns))

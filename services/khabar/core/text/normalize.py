@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import chain
 
 from pyarabic import araby
@@ -49,7 +49,7 @@ class NormalizedText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-@cache
+@lru_cache(maxsize=16384)  # one entry per distinct character seen; bounded for the service
 def normalize_char(ch: str, fold: bool = True) -> str:
     """Normalized form of one character: '' when it is dropped."""
     if ch in _DROP or ch in _INVISIBLE:
@@ -67,6 +67,11 @@ def normalize_char(ch: str, fold: bool = True) -> str:
             return "".join(normalize_char(c, fold) for c in expanded)
         return ch
     return ch.lower()
+
+
+# Past this many characters a translate table starts over rather than grow without limit (a text
+# of one script, digits and punctuation needs a few hundred).
+_TABLE_MAX = 4096
 
 
 class _Sequences(dict[int, str]):
@@ -87,6 +92,14 @@ class _Sequences(dict[int, str]):
             self._pattern = None
         self[key] = value
         return value
+
+    def bound(self) -> None:
+        """Start over when the table is large. Called between texts, never while one is being
+        translated: sources() needs every irregular character of the text still listed."""
+        if len(self) > _TABLE_MAX:
+            self.clear()
+            self.irregular.clear()
+            self._pattern = None
 
     def sources(self, text: str) -> Sequence[int]:
         """For each character of text.translate(self), the index in `text` it comes from (call
@@ -121,6 +134,7 @@ def normalize(text: str, fold: bool = True) -> NormalizedText:
     # One C-level translate and a search for runs of spaces give what appending normalize_char()
     # character by character gives, several times faster on article-sized text.
     table = _SEQUENCES[bool(fold)]
+    table.bound()
     pre = text.translate(table)
     src = table.sources(text)
     # Spaces to drop: leading and trailing ones, and all but the first of a run.
@@ -143,10 +157,13 @@ def normalize(text: str, fold: bool = True) -> NormalizedText:
 
 
 class _Table(dict[int, str]):
-    """str.translate table filled on first sight of each character (the same as normalize_char)."""
+    """str.translate table filled on first sight of each character (the same as normalize_char),
+    bounded like _Sequences' tables."""
 
     def __missing__(self, key: int) -> str:
         value = normalize_char(chr(key))
+        if len(self) >= _TABLE_MAX:
+            self.clear()
         self[key] = value
         return value
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 # A word is a run of letters/digits (Arabic or Latin, with internal diacritics and tatweel);
 # every other non-space character is a token of its own (punctuation, quotes, «»).
 _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]", re.UNICODE)
+# The same pattern as one capturing group: re.split then alternates gaps (whitespace only, since
+# every other character is a token) and tokens, all in C.
+_SPLIT = re.compile(f"({_TOKEN.pattern})", re.UNICODE)
 
 
 class Token(NamedTuple):
@@ -22,5 +26,16 @@ class Token(NamedTuple):
 _new = tuple.__new__
 
 
+def spans(text: str) -> tuple[list[str], list[int], list[int]]:
+    """(token texts, starts, ends) of `text` as three columns, computed without a Python-level
+    step per token: split into [gap, token, gap, ..., token, gap] and sum the lengths."""
+    parts = _SPLIT.split(text)
+    bounds = list(accumulate(map(len, parts)))
+    # bounds[2k] ends gap k, so starts token k; bounds[2k + 1] ends token k. The last gap's end
+    # (len(text)) starts no token.
+    return parts[1::2], bounds[0:-1:2], bounds[1::2]
+
+
 def tokenize(text: str) -> list[Token]:
-    return [_new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+    toks, starts, ends = spans(text)
+    return list(map(_new, repeat(Token), zip(toks, starts, ends, strict=True)))
