@@ -1,21 +1,29 @@
 """The memoized feature function gives every token the same feature multiset as the plain
-implementation the shipped model was trained with (kept here, not in the package)."""
+implementation the shipped model was trained with (kept here, not in the package); the row
+featurizer gives every token the summed weights of that multiset; the sentence splitter cuts
+where the plain per-token scan cuts."""
 
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from khabar.core.tagging.crf import CRF
 from khabar.core.tagging.features import (
     _MAX_PHRASE,
     _NOT_NISBA,
+    _SENTENCE_END,
     _YEAR,
     EMPTY_MEMORY,
+    MAX_SENTENCE,
     Analysis,
     Featurizer,
     Lexicons,
     Memory,
+    RowFeaturizer,
     _bare,
     _shape,
     analyze,
@@ -25,8 +33,10 @@ from khabar.core.tagging.features import (
     gazetteer_tags,
     memory_tags,
     sentence_features,
+    split_sentences,
 )
 from khabar.core.tagging.sequence_model import SequenceModel
+from khabar.core.text.tokens import Token, tokenize
 
 # ---- reference: the straightforward per-position implementation -------------------------------
 
@@ -239,3 +249,91 @@ def test_default_lexicons_without_memory_match_the_reference() -> None:
         assert multisets(sentence_features(s.split(), lex)) == multisets(
             ref_sentence_features(s.split(), lex)
         )
+
+
+# ---- the row featurizer: each token's emission row is the sum of its features' weights ----------
+
+
+def ref_split_sentences(tokens: Sequence[Token], text: str | None = None) -> list[range]:
+    """The per-token scan split_sentences replaced."""
+    out: list[range] = []
+    start = 0
+    for i, tok in enumerate(tokens):
+        last = i == len(tokens) - 1
+        brk = tok.text in _SENTENCE_END or i - start + 1 >= MAX_SENTENCE
+        if not brk and not last and text is not None:
+            brk = "\n" in text[tok.end : tokens[i + 1].start]
+        if brk or last:
+            out.append(range(start, i + 1))
+            start = i + 1
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["في", "روسيا", ".", "؟", "الرئيس", "\n", "\n\n", " \n ", "،", "!"]), max_size=300
+    ),
+    st.booleans(),
+)
+def test_sentence_splitting_matches_the_plain_scan(words: list[str], with_text: bool) -> None:
+    text = " ".join(words)
+    toks = tokenize(text)
+    assert split_sentences(toks, text if with_text else None) == ref_split_sentences(
+        toks, text if with_text else None
+    )
+
+
+def emissions(f: RowFeaturizer, words: Sequence[str]) -> np.ndarray:
+    return f.emissions(f.types(words), [range(len(words))])
+
+
+def test_shipped_model_rows_sum_the_reference_features() -> None:
+    model = SequenceModel.default()
+    lex, mem, crf = model._lex, model._memory, model._crf
+    f = RowFeaturizer(lex, mem, crf)
+    for s in [*SENTENCES, " ".join(SENTENCES)]:
+        toks = s.split()
+        want = crf.score(ref_sentence_features(toks, lex, mem))
+        assert np.allclose(emissions(f, toks), want, rtol=0, atol=1e-9)
+        assert np.allclose(emissions(f, toks), want, rtol=0, atol=1e-9)  # from the caches
+
+
+def toy_crf(lex: Lexicons, memory: Memory, seed: int) -> CRF:
+    """A CRF whose attributes are most of the features the toy lexicon's words can have (some
+    left out, as a model leaves out what it never saw), with random weights."""
+    seen = sorted({x for w in WORDS for x in ref_sentence_features([w, w, *WORDS, w], lex, memory)[2]})
+    pairs = [ref_sentence_features(WORDS[i : i + 2], lex, memory) for i in range(len(WORDS) - 1)]
+    seen += sorted({x for f in pairs for x in f[0] + f[1]})  # BOS, EOS and bigrams
+    rng = np.random.default_rng(seed)
+    attrs = {a: i for i, a in enumerate(x for x in dict.fromkeys(seen) if rng.random() < 0.8)}
+    assert {"BOS", "EOS"} <= set(seen) and any(a.startswith("bi+=") for a in attrs)
+    return CRF(("O", "B-X", "I-X"), attrs, rng.normal(size=(len(attrs), 3)), rng.normal(size=(3, 3)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=10), min_size=1, max_size=4))
+def test_any_text_over_a_small_lexicon_sums_the_reference_features(sentences: list[list[str]]) -> None:
+    for memory in (EMPTY_MEMORY, MEM):
+        crf = toy_crf(LEX, memory, 0)
+        # Tiny caches: types and rows are emptied at nearly every text.
+        f = RowFeaturizer(LEX, memory, crf, max_types=3, max_rows=5)
+        words = [w for s in sentences for w in s]
+        ranges, start = [], 0
+        for s in sentences:
+            ranges.append(range(start, start + len(s)))
+            start += len(s)
+        for _ in range(2):
+            got = f.emissions(f.types(words), ranges)
+            want = np.concatenate([crf.score(ref_sentence_features(s, LEX, memory)) for s in sentences])
+            assert np.allclose(got, want, rtol=0, atol=1e-9)
+
+
+def test_row_featurizer_keeps_rows_not_lists() -> None:
+    model = SequenceModel.default()
+    f = model._features
+    with pytest.raises(NotImplementedError):
+        f.sentence(["في"])
+    with pytest.raises(ValueError):
+        f.emissions(f.types(["في", "روسيا"]), [range(1)])
+    assert f.emissions(f.types([]), []).shape == (0, len(model._crf.labels))

@@ -9,14 +9,19 @@ context cues a CRF cannot learn from 100k tokens of training text alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import pairwise
+from itertools import chain, pairwise
 from typing import Any, Generic, TypeVar
 
+import numpy as np
+
+from khabar.core.tagging.crf import CRF, FloatArray, ScoreTable
 from khabar.core.text.clitics import lookup_form, split_proclitics
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
@@ -311,9 +316,11 @@ def _own(tok: str, a: Analysis, lex: Lexicons) -> list[str]:
 
 _OFFSETS = (-2, -1, 1, 2)
 _PREFIX = {d: f"{d}:" for d in _OFFSETS}
-# Features are str, or for a model's tagger the UTF-8 bytes CRFsuite reads (pycrfsuite then skips
-# encoding each string on every call).
-F = TypeVar("F", str, bytes)
+# Features are str (what CRFsuite trains on), the UTF-8 bytes pycrfsuite reads without encoding each
+# string again, or a crf.CRF's attribute ids (RowFeaturizer).
+F = TypeVar("F", str, bytes, int)
+View = tuple[list[F], list[F], list[F], list[F], list[F]]
+ViewRows = tuple[int, int, int, int, int]
 
 
 class TokenType(Generic[F]):
@@ -321,9 +328,24 @@ class TokenType(Generic[F]):
     the memory, so it is computed once per distinct token): its stem, its features that do not
     depend on the position (`own`, and `near[k]` as the neighbour at offset _OFFSETS[k] of the token
     being described), and what starting a gazetteer or memory phrase here takes. `plain` is its
-    Featurizer.view at gazetteer and memory tag O, the common case; `tagged` holds a few others."""
+    Featurizer.view at gazetteer and memory tag O, the common case; `tagged` holds a few others.
+    A RowFeaturizer keeps the views' ScoreTable rows instead, in `rows` and `tagged_rows`, and in
+    `pairs` the rows of the bigrams this token starts, by the next token's stem."""
 
-    __slots__ = ("gaz1", "gaz_max", "mem1", "mem_max", "near", "own", "plain", "stem", "tagged")
+    __slots__ = (
+        "gaz1",
+        "gaz_max",
+        "mem1",
+        "mem_max",
+        "near",
+        "own",
+        "pairs",
+        "plain",
+        "rows",
+        "stem",
+        "tagged",
+        "tagged_rows",
+    )
 
     def __init__(self, stem: str, own: list[F], near: list[list[F]]) -> None:
         self.stem = stem
@@ -333,8 +355,11 @@ class TokenType(Generic[F]):
         self.gaz_max = 0  # the longest gazetteer phrase starting with this stem
         self.mem1: str | None = None
         self.mem_max = 0
-        self.plain: tuple[list[F], list[F], list[F], list[F], list[F]] = ([], [], [], [], [])
-        self.tagged: dict[tuple[str, str], tuple[list[F], list[F], list[F], list[F], list[F]]] = {}
+        self.plain: View[F] = _NO_VIEW  # shared: views are read, never mutated
+        self.tagged: dict[tuple[str, str], View[F]] = {}
+        self.rows: ViewRows = (0, 0, 0, 0, 0)
+        self.tagged_rows: dict[tuple[str, str], ViewRows] = {}
+        self.pairs: dict[str, tuple[int, int]] = _NO_PAIRS
 
 
 def _type_features(tok: str, a: Analysis, lex: Lexicons, memory: Memory) -> tuple[list[str], list[list[str]]]:
@@ -373,19 +398,27 @@ class Featurizer(Generic[F]):
 
     `conv` makes each feature string a feature (str, or str.encode for bytes). With `keep` (a
     model's attribute set) only features in it are produced: CRFsuite skips unknown attributes when
-    tagging, so the model scores the same while it is handed a fifth fewer strings."""
+    tagging, so the model scores the same while it is handed a fifth fewer strings. `keep` may be
+    a mapping from those strings to their features already converted, used as is."""
 
     def __init__(
         self,
         lex: Lexicons,
         memory: Memory,
         conv: Callable[[str], F],
-        keep: frozenset[str] | None = None,
+        keep: AbstractSet[str] | Mapping[str, F] | None = None,
         max_types: int = 20_000,
     ) -> None:
         self.lex = lex
         self.memory = memory
-        self.keep = keep
+        # Each kept feature string and its feature, so filtering and converting is one lookup.
+        self._map: Mapping[str, F] | None
+        if isinstance(keep, Mapping):
+            self.keep: AbstractSet[str] | None = keep.keys()
+            self._map = keep
+        else:
+            self.keep = keep
+            self._map = None if keep is None else {x: conv(x) for x in keep}
         self._conv: Callable[[str], F] = conv
         self._max = max_types
         self._types: dict[str, TokenType[F]] = {}
@@ -393,14 +426,12 @@ class Featurizer(Generic[F]):
         self._mem_first = _first_index(memory.phrases)
         # Position-dependent features: a gazetteer / memory tag seen from offset d.
         self._ctx: dict[tuple[int, str, str | None], list[F]] = {}
-        # Each kept feature string and its feature, so filtering and converting is one lookup.
-        self._map: dict[str, F] | None = None if keep is None else {x: conv(x) for x in keep}
         self._bos: list[F] = self._kept(["BOS"])
         self._eos: list[F] = self._kept(["EOS"])
         # Known bigram attributes by stem pair: a pair lookup instead of building every string.
         self._bigrams: tuple[dict[tuple[str, str], list[F]], dict[tuple[str, str], list[F]]] = ({}, {})
-        if keep is not None:
-            for attr in keep:
+        if self.keep is not None:
+            for attr in self.keep:
                 side = 0 if attr.startswith("bi-=") else 1 if attr.startswith("bi+=") else -1
                 if side < 0:
                     continue
@@ -427,6 +458,12 @@ class Featurizer(Generic[F]):
 
     def describe(self, tok: str) -> TokenType[F]:
         """The TokenType of `tok`, not memoized."""
+        t = self._describe(tok)
+        t.plain = self.view(t, "O", "O")
+        return t
+
+    def _describe(self, tok: str) -> TokenType[F]:
+        """describe() without the views."""
         lex, memory = self.lex, self.memory
         a = analyze(tok, lex)
         own, near = _type_features(tok, a, lex, memory)
@@ -439,7 +476,6 @@ class Featurizer(Generic[F]):
         mem = memory.phrases.get((a.stem,))
         t.mem1 = None if mem is None else f"B-{mem[0]}:{mem[1]}"
         t.mem_max = self._mem_first.get(a.stem, 0)
-        t.plain = self.view(t, "O", "O")
         return t
 
     def tags(self, types: Sequence[TokenType[F]]) -> tuple[list[str], list[str]]:
@@ -458,9 +494,7 @@ class Featurizer(Generic[F]):
                 self._ctx[key] = f
         return f
 
-    def _tagged_view(
-        self, t: TokenType[F], gaz: str, mem: str
-    ) -> tuple[list[F], list[F], list[F], list[F], list[F]]:
+    def _tagged_view(self, t: TokenType[F], gaz: str, mem: str) -> View[F]:
         """view(), memoized on the type: a name is mostly tagged the same way wherever it recurs."""
         got = t.tagged.get((gaz, mem))
         if got is None:
@@ -469,7 +503,7 @@ class Featurizer(Generic[F]):
                 t.tagged[gaz, mem] = got
         return got
 
-    def view(self, t: TokenType[F], gaz: str, mem: str) -> tuple[list[F], list[F], list[F], list[F], list[F]]:
+    def view(self, t: TokenType[F], gaz: str, mem: str) -> View[F]:
         """A token's features at a position with these gazetteer and memory tags: for the token
         itself, then as the neighbour at offset -2, -1, 1, 2 of another token."""
         ctx = self._context
@@ -490,8 +524,8 @@ class Featurizer(Generic[F]):
         if not n:
             return []
         gaz, mem = self.tags(types)
-        none: tuple[list[F], list[F], list[F], list[F], list[F]] = ([], [], [], [], [])
-        views: list[tuple[list[F], list[F], list[F], list[F], list[F]]] = [none, none]
+        none: View[F] = ([], [], [], [], [])
+        views: list[View[F]] = [none, none]
         views += [
             t.plain if g == "O" and m == "O" else self._tagged_view(t, g, m)
             for t, g, m in zip(types, gaz, mem, strict=True)
@@ -532,15 +566,30 @@ def _tags(
     where a phrase may start: multi-word lookups where a phrase starts with the word, the one-word
     reading from the type."""
     tags = ["O"] * len(types)
-    if not starts:
-        return tags
-    stems = [t.stem for t in types]
+    if starts:
+        n = len(types)
+        for i, tag in _hits(types, [t.stem for t in types], phrases, starts, [n] * n, gaz).items():
+            tags[i] = tag
+    return tags
+
+
+def _hits(
+    types: Sequence[TokenType[F]],
+    stems: Sequence[str],
+    phrases: dict[tuple[str, ...], Any],
+    starts: list[int],
+    stops: Sequence[int],
+    gaz: bool,
+) -> dict[int, str]:
+    """_tags' tags other than O, by position, where no phrase may run past stops[i] from position
+    i (its sentence's end: one pass serves all sentences of a text)."""
+    tags: dict[int, str] = {}
     free = 0  # positions before this are inside a phrase already tagged
     for i in starts:
         if i < free:
             continue
         t = types[i]
-        top = min(t.gaz_max if gaz else t.mem_max, _MAX_PHRASE, len(types) - i)
+        top = min(t.gaz_max if gaz else t.mem_max, _MAX_PHRASE, stops[i] - i)
         for n in range(top, 1, -1):
             hit = phrases.get(tuple(stems[i : i + n]))
             if hit is not None:
@@ -558,6 +607,135 @@ def _tags(
             if one is not None:
                 tags[i] = one
     return tags
+
+
+class RowFeaturizer(Featurizer[int]):
+    """The Featurizer a crf.CRF scores with. Features are the model's attribute ids (those it does
+    not know are dropped), and every memoized feature list (a token type's views, the bigram and
+    BOS/EOS lists) is summed once into a row of a ScoreTable: a token's emission row is then the sum
+    of 7 table rows (its own view, its ±1 and ±2 neighbours' views of it, its left and right bigram
+    or BOS/EOS), whatever its number of features.
+
+    Bounded like the Featurizer, with one difference: types and table rows are emptied together
+    and only when `types` starts on a new text, so no row id in use goes stale while a text is
+    being scored. `max_rows` bounds the table's own rows (beyond the model's attributes): a type
+    takes about 4 (lists of one attribute or none need none), so `max_types` is met first."""
+
+    def __init__(
+        self, lex: Lexicons, memory: Memory, crf: CRF, max_types: int = 20_000, max_rows: int = 100_000
+    ) -> None:
+        attrs = crf.attributes
+        super().__init__(lex, memory, attrs.__getitem__, keep=attrs, max_types=max_types)
+        self.table = ScoreTable(crf.state, max_rows)
+        add = self.table.add
+        self._bos_row, self._eos_row = add(self._bos), add(self._eos)
+        # Bigram rows by first stem, then second: as the left bigram of the second token of the
+        # pair, as the right one of the first. Each type holds its stem's entry (`pairs`), so a
+        # position costs one lookup by the next stem, mostly a miss in an empty dict.
+        minus, plus = self._bigrams
+        self._pairs: dict[str, dict[str, tuple[int, int]]] = {}
+        for a, b in minus.keys() | plus.keys():
+            rows = (add(minus.get((a, b), [])), add(plus.get((a, b), [])))
+            self._pairs.setdefault(a, {})[b] = rows
+        # Those lists are one attribute each, so their rows are the attributes' own: none is in the
+        # table's part that `clear` empties.
+        assert len(self.table) == 0
+
+    def types(self, words: Sequence[str]) -> list[TokenType[int]]:
+        """The TokenTypes of a text's tokens, for `emissions`. The only place caches are emptied."""
+        if len(self._types) >= self._max or self.table.full:
+            self._types.clear()
+            self.table.clear()
+        cache = self._types
+        out: list[TokenType[int]] = []
+        for w in words:
+            t = cache.get(w)
+            if t is None:
+                t = cache[w] = self.describe(w)
+            out.append(t)
+        return out
+
+    def describe(self, tok: str) -> TokenType[int]:
+        """The TokenType of `tok` with the rows of its plain view (not its lists: tagged views are
+        built from `own` and `near` when needed), not memoized."""
+        t = self._describe(tok)
+        t.rows = self._rows(self.view(t, "O", "O"))
+        t.pairs = self._pairs.get(t.stem, _NO_PAIRS)
+        return t
+
+    def features(self, types: Sequence[TokenType[int]]) -> list[list[int]]:
+        raise NotImplementedError("a RowFeaturizer keeps rows, not feature lists: use emissions()")
+
+    def _rows(self, view: View[int]) -> ViewRows:
+        add = self.table.add
+        return add(view[0]), add(view[1]), add(view[2]), add(view[3]), add(view[4])
+
+    def _tagged_rows(self, t: TokenType[int], gaz: str, mem: str) -> ViewRows:
+        """A view's rows at these tags, memoized on the type like Featurizer._tagged_view."""
+        got = t.tagged_rows.get((gaz, mem))
+        if got is None:
+            got = self._rows(self.view(t, gaz, mem))
+            if len(t.tagged_rows) < 8:
+                t.tagged_rows[gaz, mem] = got
+        return got
+
+    def emissions(self, types: Sequence[TokenType[int]], sentences: Sequence[range]) -> FloatArray:
+        """Emission rows (tokens x the CRF's labels) of a text whose tokens have these `types` (from
+        `types`), cut into `sentences` (consecutive ranges covering it): row i sums the weights of
+        what Featurizer.features gives token i of its sentence."""
+        n = len(types)
+        lens = [len(r) for r in sentences]
+        if sum(lens) != n or (sentences and (sentences[0].start != 0 or sentences[-1].stop != n)):
+            raise ValueError("sentences must cut the tokens into consecutive ranges")
+        if not n:
+            return np.zeros((0, self.table.matrix.shape[1]))
+        stems = [t.stem for t in types]
+        stops = [r.stop for r in sentences for _ in r]
+        # Gazetteer and memory tags (other than O), one pass over the text for each.
+        starts = [i for i, t in enumerate(types) if t.gaz_max or t.gaz1]
+        gaz = _hits(types, stems, self.lex.phrases, starts, stops, True)
+        starts = [i for i, t in enumerate(types) if t.mem_max]
+        mem = _hits(types, stems, self.memory.phrases, starts, stops, False)
+        views = [t.rows for t in types]
+        for i in gaz.keys() | mem.keys():
+            views[i] = self._tagged_rows(types[i], gaz.get(i, "O"), mem.get(i, "O"))
+        z, bos, eos = self.table.zero, self._bos_row, self._eos_row
+        v = np.fromiter(chain.from_iterable(views), np.intp, 5 * n).reshape(n, 5)
+        none = (z, z)
+        # Each token with the next one's stem (the last token has none).
+        nexts = zip(types, stems[1:], strict=False)
+        pairs = np.fromiter(chain.from_iterable(a.pairs.get(b, none) for a, b in nexts), np.intp, 2 * n - 2)
+        pairs = pairs.reshape(n - 1, 2)
+        ends = np.cumsum(lens)
+        here = np.arange(n)
+        pos = here - np.repeat(ends - lens, lens)  # tokens before i in its sentence
+        rem = np.repeat(ends, lens) - here - 1  # tokens after i in its sentence
+        # The 7 rows of token i: its own view; the views of it from tokens i-2, i-1, i+1, i+2 (the
+        # 2nd to 5th entries of their views), zero outside the sentence; its left bigram or BOS and
+        # its right bigram or EOS.
+        idx = np.empty((7, n), np.intp)
+        idx[0] = v[:, 0]
+        idx[1, :2] = z
+        idx[1, 2:] = np.where(pos[2:] >= 2, v[:-2, 1], z)
+        idx[2, :1] = z
+        idx[2, 1:] = np.where(pos[1:] >= 1, v[:-1, 2], z)
+        idx[3, -1:] = z
+        idx[3, :-1] = np.where(rem[:-1] >= 1, v[1:, 3], z)
+        idx[4, -2:] = z
+        idx[4, :-2] = np.where(rem[:-2] >= 2, v[2:, 4], z)
+        idx[5, :1] = bos
+        idx[5, 1:] = np.where(pos[1:] >= 1, pairs[:, 0], bos)
+        idx[6, -1:] = eos
+        idx[6, :-1] = np.where(rem[:-1] >= 1, pairs[:, 1], eos)
+        m = self.table.matrix
+        out: FloatArray = m.take(idx[0], axis=0)
+        for row in idx[1:]:
+            out += m.take(row, axis=0)
+        return out
+
+
+_NO_PAIRS: dict[str, tuple[int, int]] = {}
+_NO_VIEW: View[Any] = ([], [], [], [], [])
 
 
 # Featurizers by (lexicons, memory) identity, holding both so their ids stay unique; a handful at
@@ -584,14 +762,27 @@ def sentence_features(tokens: Sequence[str], lex: Lexicons, memory: Memory = EMP
 def split_sentences(tokens: Sequence[Token], text: str | None = None) -> list[range]:
     """Token index ranges of sentences: a break after . ؟ ! and, when `text` is given, wherever a
     newline separates two tokens; over-long runs are cut at MAX_SENTENCE tokens."""
+    n = len(tokens)
+    if not n:
+        return []
+    # The breaks first (a token scan in a comprehension, newlines found by str.find), then ranges.
+    cuts = {i for i, tok in enumerate(tokens) if tok.text in _SENTENCE_END}
+    cuts.add(n - 1)
+    if text is not None:
+        stop = tokens[-1].start
+        p = text.find("\n", tokens[0].end, stop)
+        if p >= 0:
+            starts = [tok.start for tok in tokens]
+            while p >= 0:
+                j = bisect_right(starts, p)  # tokens don't hold newlines: p is in the gap before j
+                cuts.add(j - 1)
+                p = text.find("\n", starts[j], stop)
     out: list[range] = []
     start = 0
-    for i, tok in enumerate(tokens):
-        last = i == len(tokens) - 1
-        brk = tok.text in _SENTENCE_END or i - start + 1 >= MAX_SENTENCE
-        if not brk and not last and text is not None:
-            brk = "\n" in text[tok.end : tokens[i + 1].start]
-        if brk or last:
-            out.append(range(start, i + 1))
-            start = i + 1
+    for cut in sorted(cuts):
+        while cut - start + 1 > MAX_SENTENCE:
+            out.append(range(start, start + MAX_SENTENCE))
+            start += MAX_SENTENCE
+        out.append(range(start, cut + 1))
+        start = cut + 1
     return out

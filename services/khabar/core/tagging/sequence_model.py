@@ -2,7 +2,8 @@
 trained on ANERcorp (scripts/train_ner.py) and shipped in khabar/data/ner/.
 
 It proposes PERSON/LOC/ORG/MISC mentions with a confidence; the tagging stage merges them with
-gazetteers and rules. Inference runs one sentence at a time so long articles stay cheap.
+gazetteers and rules. CRFsuite trains the model; inference is khabar.core.tagging.crf (the same
+labels and marginals, in numpy), over all sentences of a text at once.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from typing import Literal
 
 import pycrfsuite
 
+from khabar.core.tagging.crf import CRF
 from khabar.core.tagging.features import (
     EMPTY_MEMORY,
-    Featurizer,
     Lexicons,
     Memory,
+    RowFeaturizer,
     TokenType,
     build_memory,
     default_lexicons,
@@ -64,15 +66,14 @@ class MentionSpan:
 
 class SequenceModel:
     def __init__(self, model: bytes, lexicons: Lexicons, memory: Memory = EMPTY_MEMORY) -> None:
-        # crfsuite reads the model in place: the bytes must live as long as the tagger.
-        self._model = model
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open_inmemory(model)
+        self._model = model  # the CRFsuite file, e.g. for a pycrfsuite reference tagger in tests
+        self._crf = CRF.from_crfsuite(model)
         self._lex = lexicons
         self._memory = memory
-        self._bio = {str(y): _to_bio(str(y)) for y in self._tagger.labels()}
-        # Features memoized per token type, reduced to the attributes the model knows, as bytes.
-        self._features = Featurizer(lexicons, memory, str.encode, keep=model_attributes(self._tagger))
+        self._bio = [_to_bio(y) for y in self._crf.labels]
+        self._outside = self._crf.labels.index("O") if "O" in self._crf.labels else None
+        # Features memoized per token type as summed weight rows of the model's attributes.
+        self._features = RowFeaturizer(lexicons, memory, self._crf)
 
     @classmethod
     def from_dir(cls, folder: Path, lexicons: Lexicons | None = None) -> SequenceModel:
@@ -92,31 +93,28 @@ class SequenceModel:
     @property
     def labels(self) -> list[str]:
         """The BIO labels the model can predict."""
-        return sorted({_to_bio(str(x)) for x in self._tagger.labels()})
+        return sorted(set(self._bio))
 
     def predict(self, tokens: Sequence[str]) -> list[tuple[str, float]]:
         """BIO label and its marginal probability for every token of one sentence."""
         if not tokens:
             return []
-        return self._predict([self._features.token_type(t) for t in tokens])
+        return self._predict(self._features.types(tokens), [range(len(tokens))])
 
     def _predict(
-        self, types: Sequence[TokenType[bytes]], outside: float | None = None
+        self, types: Sequence[TokenType[int]], sentences: Sequence[range], outside: float | None = None
     ) -> list[tuple[str, float]]:
-        """predict() over token types. With `outside`, tokens labelled O get that number instead
-        of their marginal (spans never read it), and an all-O sentence skips CRFsuite's
-        forward-backward pass altogether."""
-        tagger = self._tagger
-        labels = tagger.tag(self._features.features(types))
-        marginal = tagger.marginal
+        """predict() for every token of consecutive `sentences` of types (from the featurizer's
+        `types`), all at once. With `outside`, tokens labelled O get that number instead of their
+        marginal (spans never read it), and all-O sentences skip forward-backward altogether."""
+        emissions = self._features.emissions(types, sentences)
+        lens = [len(r) for r in sentences]
+        if outside is None or self._outside is None:
+            labels, probs = self._crf.tag(emissions, lens)
+        else:
+            labels, probs = self._crf.tag(emissions, lens, skip=self._outside, fill=outside)
         bio = self._bio
-        if outside is None:
-            return [(bio[y], float(marginal(y, i))) for i, y in enumerate(labels)]
-        out = []
-        for i, y in enumerate(labels):
-            b = bio[y]
-            out.append((b, outside if b == "O" else float(marginal(y, i))))
-        return out
+        return [(bio[y], p) for y, p in zip(labels.tolist(), probs.tolist(), strict=True)]
 
     def predict_spans(
         self, tokens: Sequence[Token], text: str | None = None, consistent: bool = True
@@ -126,10 +124,14 @@ class SequenceModel:
         confident mention's words found untagged elsewhere in the same text are tagged alike
         (one sense per document), at a lower confidence."""
         out: list[MentionSpan] = []
-        types = [self._features.token_type(t.text) for t in tokens]
-        for sent in split_sentences(tokens, text):
+        if not tokens:
+            return out
+        types = self._features.types([t.text for t in tokens])
+        sents = split_sentences(tokens, text)
+        labelled = self._predict(types, sents, outside=0.0)
+        for sent in sents:
             a, b = sent.start, sent.stop
-            out += _spans(self._predict(types[a:b], outside=0.0), tokens[a:b], a, self._lex)
+            out += _spans(labelled[a:b], tokens[a:b], a, self._lex)
         if consistent and out:
             out = _propagate(out, tokens, [t.stem for t in types], self._lex)
         return out
@@ -137,12 +139,6 @@ class SequenceModel:
     def tag_text(self, text: str) -> list[tuple[MentionSpan, str]]:
         """Convenience for scripts: mentions of `text` with their surface strings."""
         return [(m, text[m.start : m.end]) for m in self.predict_spans(tokenize(text), text)]
-
-
-def model_attributes(tagger: pycrfsuite.Tagger) -> frozenset[str]:
-    """Every attribute string the open model knows (crfsuite's own dump; ~0.5 s, once per load):
-    features outside it are skipped by crfsuite anyway, so they need not be built or passed."""
-    return frozenset(str(a) for a in tagger.info().attributes)
 
 
 def _to_bio(label: str) -> str:
@@ -225,22 +221,23 @@ def _propagate(
         if m.confidence >= _PROPAGATE_FROM and m.type != "MISC":
             known.setdefault(tuple(stems[m.first : m.last + 1]), m.type)
     covered = {i for m in spans for i in range(m.first, m.last + 1)}
-    # Longest known name per first stem: most positions start none and cost one dict miss.
+    # Longest known name per first stem: only positions whose stem starts one are visited.
     first: dict[str, int] = {}
     for k in known:
         first[k[0]] = max(first.get(k[0], 0), len(k))
     added: list[MentionSpan] = []
-    i = 0
-    while i < len(tokens):
-        for n in range(min(first.get(stems[i], 0), len(tokens) - i), 0, -1):
+    free = 0  # positions before this are inside a copy just added
+    for i in [i for i, s in enumerate(stems) if s in first]:
+        if i < free:
+            continue
+        for n in range(min(first[stems[i]], len(tokens) - i), 0, -1):
             kind = known.get(tuple(stems[i : i + n]))
             if kind is not None and not any(j in covered for j in range(i, i + n)):
                 labelled = [("B-" + _KIND[kind], _PROPAGATED_CONFIDENCE)]
                 labelled += [("I-" + _KIND[kind], _PROPAGATED_CONFIDENCE)] * (n - 1)
                 added += _spans(labelled, tokens[i : i + n], i, lex)
-                i += n - 1
+                free = i + n
                 break
-        i += 1
     return sorted(spans + added, key=lambda m: m.first)
 
 
