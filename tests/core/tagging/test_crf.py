@@ -100,6 +100,23 @@ def test_long_sentences_with_large_weights_neither_overflow_nor_drift() -> None:
         assert np.allclose(ps, marg[np.arange(len(path)), path], rtol=0, atol=1e-9)
 
 
+def test_many_sentences_are_tagged_in_batches_as_one_by_one() -> None:
+    """More sentences than one batch holds, empty ones among them: each as if tagged alone."""
+    crf = random_crf(11, 5)
+    rng = np.random.default_rng(12)
+    lengths = [int(n) for n in rng.integers(0, 90, 300)]
+    lengths[:3] = [0, 0, 90]
+    e = rng.normal(size=(sum(lengths), 5)) * 3
+    labels, probs = crf.tag(e, lengths, skip=0, fill=-1.0)
+    for es, ys, ps in zip(split(e, lengths), split(labels, lengths), split(probs, lengths), strict=True):
+        if not len(es):
+            continue
+        path, marg = log_reference(crf, es)
+        assert ys.tolist() == path
+        want = np.where(ys == 0, -1.0, marg[np.arange(len(path)), path])
+        assert np.allclose(ps, want, rtol=0, atol=1e-9)
+
+
 def test_skipped_label_gets_the_fill_and_other_labels_their_marginals() -> None:
     crf = random_crf(3, 4)
     lengths = [5, 7, 2, 9]

@@ -31,7 +31,7 @@ from .test_features_fast import ref_sentence_features
 SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
 SEEDS = SHARED / "seeds"
 DEV = SHARED / "data" / "anercorp" / "dev.conll"
-# The brief's bound; the numpy path measures ~1e-14 from CRFsuite.
+# The bound promised; the numpy path measures ~1e-14 from CRFsuite (summation order only).
 MARGINAL_TOLERANCE = 1e-6
 TEXTS = [
     "التقى رئيس المجلس الرئاسي الليبي محمد المنفي، اليوم الثلاثاء في العاصمة طرابلس، سفير روسيا لدى "

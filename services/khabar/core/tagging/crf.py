@@ -19,6 +19,7 @@ import math
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 import numpy as np
@@ -38,6 +39,9 @@ _CQDB_BYTEORDER = 0x62445371
 # Forward-backward rescales its vectors every few positions only; between two rescalings no value
 # may leave exp(±_SCALE_RANGE) (doubles reach e±708, and tiny entries keep precision well inside).
 _SCALE_RANGE = 250.0
+# Sentences per batch: beyond a typical article's few dozen, steps cost more per sentence than they
+# save, and a batch's arrays (positions x sentences x labels, a few of them) stay a few MB.
+_MAX_BATCH = 64
 
 
 def _cqdb(buf: bytes, offset: int, count: int) -> dict[str, int]:
@@ -113,10 +117,25 @@ class CRF:
             raise ValueError("sentence lengths do not add up to the number of emission rows")
         labels = np.zeros(n, np.intp)
         probs = np.full(n, fill, np.float64)
-        if n == 0:
-            return labels, probs
-        batch = _Batch(np.asarray(lengths, np.intp))
-        best = batch.viterbi(emissions, self.trans)
+        lens = np.asarray(lengths, np.intp)
+        starts = np.cumsum(lens) - lens
+        # Longest first, then cut into batches of similar lengths: a long text costs a few batches'
+        # steps, not memory in proportion to its sentences times the longest.
+        order = np.argsort(-lens, kind="stable")
+        order = order[lens[order] > 0]
+        for b in range(0, len(order), _MAX_BATCH):
+            cols = order[b : b + _MAX_BATCH]
+            self._tag_batch(_Batch(lens[cols], starts[cols]), emissions, labels, probs, skip)
+        return labels, probs
+
+    @cached_property
+    def _steps(self) -> _Steps:
+        return _Steps(self.trans)
+
+    def _tag_batch(
+        self, batch: _Batch, emissions: FloatArray, labels: IntArray, probs: FloatArray, skip: int | None
+    ) -> None:
+        best = batch.viterbi(emissions, self._steps)
         labels[batch.token] = best[batch.t_cell, batch.s_cell]
         sub = batch
         if skip is not None:
@@ -124,29 +143,42 @@ class CRF:
             need = np.zeros(batch.width, np.bool_)
             need[batch.s_cell[labels[batch.token] != skip]] = True
             if not need.any():
-                return labels, probs
+                return
             sub = batch.select(np.flatnonzero(need))
-        marg = sub.marginals(emissions, self.trans)
+        marg = sub.marginals(emissions, self._steps)
         got = marg[np.arange(len(marg)), labels[sub.token]]
         if skip is None:
             probs[sub.token] = got
         else:
             keep = labels[sub.token] != skip
             probs[sub.token[keep]] = got[keep]
-        return labels, probs
+
+
+class _Steps:
+    """What each step of the passes reads, computed once per model: the transitions laid out for
+    a batch of up to _MAX_BATCH sentences, and as probabilities."""
+
+    def __init__(self, trans: FloatArray) -> None:
+        n_labels = trans.shape[0]
+        self.n_labels = n_labels
+        # into[s, j, i]: the weight of i followed by j, once per sentence: adding it to the scores
+        # broadcast into Viterbi's candidates is then a flat add (broadcasting runs 17 at a time).
+        self.into = np.ascontiguousarray(np.broadcast_to(trans.T, (_MAX_BATCH, n_labels, n_labels)))
+        cells = np.arange(_MAX_BATCH * n_labels)
+        self.cell = (cells * n_labels).reshape(_MAX_BATCH, n_labels)  # flat index of cand[s, j, 0]
+        self.line = cells[:_MAX_BATCH] * n_labels  # flat index of back[t, s, 0] in back[t]
+        step = np.exp(trans)
+        self.pair = np.stack((step, step.T))  # forward, and backward over a reversed sentence
+        self.every = _rescale_every(trans)
 
 
 class _Batch:
-    """Sentences laid out position-major and longest first, so that the sentences still running
-    at position t are the first `alive[t]` columns and each step works on a prefix view, never a
-    copy. Its cells are (t_cell, s_cell) in row-major order; `token` is each cell's index in the
-    text's token order (sentences consecutive, as given)."""
+    """Sentences (`lengths` > 0, longest first, starting at token `starts`) laid out position-major,
+    so that the sentences still running at position t are the first `alive[t]` columns and each
+    step works on a prefix view, never a copy. Its cells are (t_cell, s_cell) in row-major order;
+    `token` is each cell's index in the text's token order."""
 
-    def __init__(self, lengths: IntArray, starts: IntArray | None = None) -> None:
-        if starts is None:  # sentences as given: sort them, longest first
-            starts = (np.cumsum(lengths) - lengths).astype(np.intp)
-            order = np.argsort(-lengths, kind="stable")
-            lengths, starts = lengths[order], starts[order]
+    def __init__(self, lengths: IntArray, starts: IntArray) -> None:
         self.lens, self.starts = lengths, starts
         self.width = len(lengths)
         self.height = int(lengths[0])
@@ -159,10 +191,10 @@ class _Batch:
         """The batch of some of these sentences (`cols` ascending keeps them longest first)."""
         return self if len(cols) == self.width else _Batch(self.lens[cols], self.starts[cols])
 
-    def viterbi(self, emissions: FloatArray, trans: FloatArray) -> IntArray:
+    def viterbi(self, emissions: FloatArray, steps: _Steps) -> IntArray:
         """Best label per position (positions x sentences; past a sentence's end, meaningless)."""
         height, width, alive = self.height, self.width, self.alive
-        n_labels = trans.shape[0]
+        n_labels = steps.n_labels
         rows = np.zeros((height, width, n_labels))
         rows[self.t_cell, self.s_cell] = emissions[self.token]
         score = rows[0].copy()
@@ -170,10 +202,7 @@ class _Batch:
         back_flat = back.reshape(height, width * n_labels)
         cand = np.empty((width, n_labels, n_labels))
         flat = cand.reshape(-1)
-        # into[s, j, i]: the weight of i followed by j, once per sentence: adding it to the scores
-        # broadcast into `cand` is then a flat add (broadcasting both ways runs 17 at a time).
-        into = np.ascontiguousarray(np.broadcast_to(trans.T, (width, n_labels, n_labels)))
-        cell = np.arange(width * n_labels).reshape(width, n_labels) * n_labels  # cand[s, j, 0] in flat
+        into, cell = steps.into, steps.cell
         at = np.empty((width, n_labels), np.intp)
         # Array methods and ufuncs only, on prefix views: a step is a handful of C calls.
         for t in range(1, height):
@@ -192,7 +221,7 @@ class _Batch:
         cur = score.argmax(axis=1)
         best = np.empty((height, width), np.intp)
         best[height - 1] = cur
-        line = np.arange(width) * n_labels  # back[t, s, 0] in back_flat[t]
+        line = steps.line
         to = at.reshape(-1)
         for t in range(height - 2, -1, -1):
             k = alive[t + 1]  # sentences that reach t+1 step back; the others end here with `cur`
@@ -200,14 +229,14 @@ class _Batch:
             best[t] = cur
         return best
 
-    def marginals(self, emissions: FloatArray, trans: FloatArray) -> FloatArray:
+    def marginals(self, emissions: FloatArray, steps: _Steps) -> FloatArray:
         """P(label | sentence) of every label at every cell (cells x labels, in cell order).
 
         Forward and backward run as one recursion over a stacked pair: the backward pass over a
         sentence is a forward pass over it reversed with the transitions transposed, and reversed
         sentences are alive over the same longest-first prefixes."""
         height, width, alive = self.height, self.width, self.alive
-        n_labels = trans.shape[0]
+        n_labels = steps.n_labels
         t_cell, s_cell = self.t_cell, self.s_cell
         u_cell = self.lens[s_cell] - 1 - t_cell  # the same cell counted from its sentence's end
         e = emissions[self.token]
@@ -217,9 +246,7 @@ class _Batch:
         pair = np.ones((height, 2, width, n_labels))
         pair[t_cell, 0, s_cell] = x
         pair[u_cell, 1, s_cell] = x
-        step = np.exp(trans)
-        steps = np.stack((step, step.T))
-        every = _rescale_every(trans)
+        pairing, every = steps.pair, steps.every
         # into[t] is the pair before position t's emissions are multiplied in, g[t] after: the
         # forward half of g is alpha at t, the backward half of `into` beta t positions before
         # the end (beta is 1 at a sentence's last token).
@@ -229,7 +256,7 @@ class _Batch:
         g[0] = pair[0]
         for t in range(1, height):
             k = alive[t]
-            m = np.matmul(g[t - 1, :, :k], steps, out=into[t, :, :k])
+            m = np.matmul(g[t - 1, :, :k], pairing, out=into[t, :, :k])
             a = np.multiply(m, pair[t, :, :k], out=g[t, :, :k])
             if t % every == 0:
                 a /= a.sum(axis=2, keepdims=True)

@@ -4,6 +4,9 @@ Arabic names arrive glued to proclitics (و، ف، ب، ل، ك، ال) and infl
 token is described by its clitic segmentation and its stem's affixes as well as its surface form;
 gazetteer membership, a preceding title (الرئيس، وزير) and nisba adjectives (الروسي) are the
 context cues a CRF cannot learn from 100k tokens of training text alone.
+
+Training hands CRFsuite the features as strings (Featurizer[str]); tagging never builds them per
+token: RowFeaturizer keeps each memoized feature list as its summed weight row (crf.ScoreTable).
 """
 
 from __future__ import annotations
@@ -619,7 +622,8 @@ class RowFeaturizer(Featurizer[int]):
     Bounded like the Featurizer, with one difference: types and table rows are emptied together
     and only when `types` starts on a new text, so no row id in use goes stale while a text is
     being scored. `max_rows` bounds the table's own rows (beyond the model's attributes): a type
-    takes about 4 (lists of one attribute or none need none), so `max_types` is met first."""
+    takes about 4 (lists of one attribute or none need none), so `max_types` is met first. Hence
+    also one text at a time: not for concurrent use from several threads."""
 
     def __init__(
         self, lex: Lexicons, memory: Memory, crf: CRF, max_types: int = 20_000, max_rows: int = 100_000
@@ -706,10 +710,14 @@ class RowFeaturizer(Featurizer[int]):
         nexts = zip(types, stems[1:], strict=False)
         pairs = np.fromiter(chain.from_iterable(a.pairs.get(b, none) for a, b in nexts), np.intp, 2 * n - 2)
         pairs = pairs.reshape(n - 1, 2)
-        ends = np.cumsum(lens)
         here = np.arange(n)
-        pos = here - np.repeat(ends - lens, lens)  # tokens before i in its sentence
-        rem = np.repeat(ends, lens) - here - 1  # tokens after i in its sentence
+        if len(lens) == 1:
+            pos, rem = here, n - 1 - here
+        else:
+            reps = np.array(lens)
+            ends = reps.cumsum()
+            pos = here - (ends - reps).repeat(reps)  # tokens before i in its sentence
+            rem = ends.repeat(reps) - here - 1  # tokens after i in its sentence
         # The 7 rows of token i: its own view; the views of it from tokens i-2, i-1, i+1, i+2 (the
         # 2nd to 5th entries of their views), zero outside the sentence; its left bigram or BOS and
         # its right bigram or EOS.
@@ -727,10 +735,10 @@ class RowFeaturizer(Featurizer[int]):
         idx[5, 1:] = np.where(pos[1:] >= 1, pairs[:, 0], bos)
         idx[6, -1:] = eos
         idx[6, :-1] = np.where(rem[:-1] >= 1, pairs[:, 1], eos)
-        m = self.table.matrix
-        out: FloatArray = m.take(idx[0], axis=0)
-        for row in idx[1:]:
-            out += m.take(row, axis=0)
+        # One gather, then the 7 rows of each token added in order (a reduction over the first axis
+        # adds whole slabs).
+        rows = self.table.matrix.take(idx.reshape(-1), axis=0).reshape(7, n, -1)
+        out: FloatArray = rows.sum(axis=0)
         return out
 
 
