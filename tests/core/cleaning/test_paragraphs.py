@@ -31,6 +31,17 @@ def test_a_line_opening_with_a_conjunction_and_a_clause_word_is_running_text() -
     assert not is_body_line("وسط المدينة يستعد للاحتفال")  # وسط: و is the word's own letter
 
 
+def test_a_conjunction_is_told_from_a_words_own_first_letter_by_frequency() -> None:
+    # "قرر", "قامت", "أدى" are far commoner than "وقرر", "فقامت", "وأدى": و/ف is the conjunction.
+    assert is_body_line("وقرر مجلس الإدارة إنهاء العمل مع الشركة")
+    assert is_body_line("فقامت روسيا بتحريك قواتها نحو الحدود")
+    assert is_body_line("وأدى الفريق مرانا خفيفا صباح أمس")
+    # "وزير", "وكالة", "فرنسا", "ولاية": the letter is the word's own; these stay headline-shaped.
+    assert not is_body_line("وكالة الأنباء تنشر تقريرها السنوي")
+    assert not is_body_line("فرنسا تستضيف مؤتمر السلام")
+    assert not is_body_line("ولاية جديدة للرئيس الفرنسي")
+
+
 @given(
     st.lists(
         st.text(alphabet="ابتثجحخ د.", min_size=1, max_size=30).filter(lambda s: "\n" not in s), max_size=8

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from khabar.core.models import Paragraph, ParagraphKind
 from khabar.core.text.normalize import norm
@@ -61,7 +64,26 @@ def _continues_story(line: str) -> bool:
     rest = norm(words[0][1:])
     if rest[:1] == "س" and rest[1:2] in ("ي", "ت") and len(rest) >= 5:
         rest = rest[1:]
-    return rest in _CLAUSE_OPENERS or (rest[:1] in ("ي", "ت") and len(rest) >= 4)
+    if rest in _CLAUSE_OPENERS or (rest[:1] in ("ي", "ت") and len(rest) >= 4):
+        return True
+    return _conjunction_reading(words[0])
+
+
+# How much likelier the word after و/ف must be than the whole token (zipf units, log10) for the
+# و/ف to read as a conjunction: "وقرر" 3.9 vs "قرر" 4.8 (conjunction), "وزير" 5.4 vs "زير" 3.2 (a
+# noun's own letter).
+_CONJUNCTION_MARGIN = 0.5
+
+
+@lru_cache(maxsize=65_536)
+def _conjunction_reading(token: str) -> bool:
+    """و/ف + a word is a conjunction before a clause ("فقامت", "وأدى", "وعضوية") when the word
+    without its first letter is far more frequent Arabic than the token (wordfreq's Arabic list,
+    shipped with the package): "وزير", "فرنسا", "وكالة" keep their letter."""
+    rest = token[1:]
+    if len(rest) < 3:
+        return False
+    return zipf_frequency(rest, "ar") > zipf_frequency(token, "ar") + _CONJUNCTION_MARGIN
 
 
 def is_headline_like(line: str) -> bool:
