@@ -59,3 +59,19 @@ def test_prefixed_word_ends_the_name() -> None:
 def test_title_behind_lam_belongs_to_the_following_name() -> None:
     got = names("بوغدانوف، المبعوث الخاص للرئيس الروسي فلاديمير بوتين")
     assert [n for n, _ in got] == ["فلاديمير بوتين"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لا شك في أن عودة بركات إلى صفوف الفريق ستمنحنا أفضلية",  # س + imperfect + نا
+        "لم يكلف نفسه الاتصال بمدير الفريق ليخبره بموعد وصوله",  # ل + imperfect + ه
+        "ولما كان الوزير مهاجراني لايؤمن بالرقابة",  # glued لا + imperfect
+    ],
+)
+def test_a_name_after_a_title_stops_at_a_verb(text: str) -> None:
+    assert names(text) == []
+
+
+def test_foreign_names_that_begin_like_verbs_still_pass() -> None:
+    assert [n for n, _ in names("التقى وزير الخارجية سيرغي لافروف")] == ["سيرغي لافروف"]

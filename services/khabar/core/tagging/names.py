@@ -12,6 +12,7 @@ country names and nisbas, titles and common vocabulary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -103,6 +104,15 @@ def _first_name_trigger(words: Sequence[Word], i: int) -> bool:
     return nxt == _ABD or nxt in _LINKS or nxt in _KUNYA
 
 
+# An imperfect verb with a future, purpose or negation prefix and an object pronoun ("ستمنحنا",
+# "ليخبره"), or negated with a glued لا ("لايؤمن"): a clause has begun, no name goes on.
+_VERB_SHAPE = re.compile(r"^(?:[سل][يتن]\w{2,}(?:ه|ها|هم|هما|نا|كم)|لا[يت]\w{3,})$")
+
+
+def _verb_shaped(w: Word) -> bool:
+    return w.key not in first_names() and _VERB_SHAPE.match(w.key) is not None
+
+
 def _plausible_after_title(name: Sequence[Word]) -> bool:
     """Words after a title form a name when they start with a known first name, or are two or more
     article-less words ("ميخائيل بوغدانوف", "حيدر أغانين"): a single unknown word or a definite
@@ -141,6 +151,7 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
             while at < len(words) and at - title.end < 2 and words[at].text in _COMMAS:
                 at += 1
             j = _chain(words, at)
+            j = next((k for k in range(at, j) if _verb_shaped(words[k])), j)
             if j > at and _plausible_after_title(words[at:j]):
                 out.append(NameSpan(at, j - 1, title, "title"))
                 i = j
