@@ -75,3 +75,8 @@ def test_a_name_after_a_title_stops_at_a_verb(text: str) -> None:
 
 def test_foreign_names_that_begin_like_verbs_still_pass() -> None:
     assert [n for n, _ in names("التقى وزير الخارجية سيرغي لافروف")] == ["سيرغي لافروف"]
+
+
+def test_a_counterpart_is_a_title_that_gives_the_country_of_the_name() -> None:
+    found = names("وبحث لافروف هاتفيا مع نظيره التركي هاكان فيدان الوضع في سوريا")
+    assert found == [("هاكان فيدان", "نظيره التركي")]

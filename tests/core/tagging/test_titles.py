@@ -65,3 +65,13 @@ def test_every_country_with_a_one_word_name_has_a_nisba() -> None:
     one_word = [c for c in countries() if any(" " not in n for n in c.names)]
     with_nisba = [c for c in one_word if c.nisbas]
     assert len(with_nisba) >= 0.8 * len(one_word)
+
+
+def test_counterpart_phrases_carry_the_nisba_country_but_are_no_model_title_feature() -> None:
+    from khabar.core.tagging.titles import COUNTERPARTS, TITLE_WORDS, match_title
+    from khabar.core.text.normalize import norm
+
+    words = [norm(w) for w in "مع نظيره الأوكراني دميترو كوليبا".split()]
+    m = match_title(words, 1)
+    assert m is not None and (m.end, m.country) == (3, "UKR")
+    assert not COUNTERPARTS & TITLE_WORDS

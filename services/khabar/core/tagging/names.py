@@ -26,7 +26,7 @@ from khabar.core.tagging.lexicons import (
     is_ala,
     mostly_common_words,
 )
-from khabar.core.tagging.titles import TITLE_WORDS, TitleMatch, match_title
+from khabar.core.tagging.titles import TITLE_TRIGGERS, TITLE_WORDS, TitleMatch, match_title
 from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
@@ -143,7 +143,7 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
     keys = [w.key for w in words]
     i = 0
     while i < len(words):
-        title = match_title(keys, i) if keys[i] in TITLE_WORDS else None
+        title = match_title(keys, i) if keys[i] in TITLE_TRIGGERS else None
         if title is not None:
             title = _possessor_title(words, keys, title)
             # "نائب رئيس مجلس الوزراء العراقي، محمد علي تميم،": the name may follow a comma.

@@ -61,6 +61,11 @@ for _words, _sector in (
             _HEADS[norm(_w)] = _sector
 
 TITLE_WORDS: frozenset[str] = frozenset(_HEADS)
+# "his counterpart" ("مع نظيره الأوكراني دميترو كوليبا"): a title whose nisba gives the country of
+# the name after it, and whose role is the other party's. Kept out of TITLE_WORDS, which is also a
+# feature the shipped CRF was trained with.
+COUNTERPARTS: frozenset[str] = _n("نظير نظيره نظيرها نظيرهم نظيرتها نظيرته نظيرتيه نظرائه نظراؤه")
+TITLE_TRIGGERS: frozenset[str] = TITLE_WORDS | COUNTERPARTS
 
 # Words that continue a title phrase after its head ("وزير الخارجية", "رئيس المجلس الرئاسي",
 # "المبعوث الخاص للأمين العام للأمم المتحدة"); a domain word may override the head's sector.
@@ -135,7 +140,7 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
     `words` are normalized words with proclitics removed. The phrase extends over continuation
     words, nisba adjectives and country names; "لدى X" (ambassador to X) is consumed but X is the
     host, not the actor's country."""
-    if start >= len(words) or words[start] not in TITLE_WORDS:
+    if start >= len(words) or words[start] not in TITLE_TRIGGERS:
         return None
     sector = _HEADS.get(words[start])
     country: str | None = None
