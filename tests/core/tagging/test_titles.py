@@ -71,7 +71,7 @@ def test_counterpart_phrases_carry_the_nisba_country_but_are_no_model_title_feat
     from khabar.core.tagging.titles import COUNTERPARTS, TITLE_WORDS, match_title
     from khabar.core.text.normalize import norm
 
-    words = [norm(w) for w in "مع نظيره الأوكراني دميترو كوليبا".split()]
+    words = [norm(w) for w in ["مع", "نظيره", "الأوكراني", "دميترو", "كوليبا"]]
     m = match_title(words, 1)
     assert m is not None and (m.end, m.country) == (3, "UKR")
     assert not COUNTERPARTS & TITLE_WORDS
