@@ -1,6 +1,6 @@
 from collections import Counter
 
-from khabar.core.tagging.geo import city, city_names, disambiguate
+from khabar.core.tagging.geo import city, city_names, city_over_country, disambiguate
 from khabar.core.text.normalize import norm
 
 
@@ -25,3 +25,14 @@ def test_population_breaks_ties() -> None:
 
 def test_common_words_are_not_city_names() -> None:
     assert norm("المدينة") not in city_names()
+
+
+def test_a_country_name_is_a_city_abroad_when_the_story_is_about_the_citys_country() -> None:
+    amman = candidates("عمان")
+    assert any(c.country == "JOR" for c in amman)
+    # "العاهل الأردني … في عمان": Jordan counts 2, Oman only this mention.
+    best = city_over_country("OMN", amman, Counter({"JOR": 2, "OMN": 1}), own_mentions=1)
+    assert best is not None and best.country == "JOR"
+    # An Oman story (مسقط counted) or no context at all keeps the country.
+    assert city_over_country("OMN", amman, Counter({"OMN": 2}), own_mentions=1) is None
+    assert city_over_country("OMN", amman, Counter({"OMN": 1}), own_mentions=1) is None

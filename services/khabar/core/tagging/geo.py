@@ -75,3 +75,17 @@ def disambiguate(candidates: Sequence[City], context: Counter[str]) -> City | No
     if not candidates:
         return None
     return max(candidates, key=lambda c: (context.get(c.country, 0), c.population))
+
+
+def city_over_country(
+    country: str, candidates: Sequence[City], context: Counter[str], own_mentions: int
+) -> City | None:
+    """For a name that is a country and also cities elsewhere (عمان: Oman, and Amman in Jordan): the
+    city the article means when it mentions that city's country more often than the country itself,
+    leaving out the `own_mentions` this name contributed to the count; None keeps the country (ties
+    too: the country reading is the commoner one)."""
+    abroad = [c for c in candidates if c.country != country]
+    best = disambiguate(abroad, context)
+    if best is not None and context.get(best.country, 0) > context.get(country, 0) - own_mentions:
+        return best
+    return None
