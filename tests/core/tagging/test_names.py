@@ -80,3 +80,8 @@ def test_foreign_names_that_begin_like_verbs_still_pass() -> None:
 def test_a_counterpart_is_a_title_that_gives_the_country_of_the_name() -> None:
     found = names("وبحث لافروف هاتفيا مع نظيره التركي هاكان فيدان الوضع في سوريا")
     assert found == [("هاكان فيدان", "نظيره التركي")]
+
+
+def test_roles_outside_politics_introduce_names_too() -> None:
+    assert names("وسجل اللاعب ميهاي ستويكيتا هدفين") == [("ميهاي ستويكيتا", "اللاعب")]
+    assert names("برئاسة السيناتور كريس مورفي") == [("كريس مورفي", "السيناتور")]

@@ -14,6 +14,7 @@ from khabar.core.tagging.titles import (
     _DOMAIN_SECTOR,
     _HEADS,
     _STOP,
+    TITLE_TRIGGERS,
     TITLE_WORDS,
     TitleMatch,
     match_title,
@@ -37,7 +38,7 @@ def ref_multiword_country(words: Sequence[str], i: int) -> tuple[str, int] | Non
 
 
 def ref_match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatch | None:
-    if start >= len(words) or words[start] not in TITLE_WORDS:
+    if start >= len(words) or words[start] not in TITLE_TRIGGERS:
         return None
     sector = _HEADS.get(words[start])
     country: str | None = None

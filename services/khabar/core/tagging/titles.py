@@ -65,7 +65,21 @@ TITLE_WORDS: frozenset[str] = frozenset(_HEADS)
 # the name after it, and whose role is the other party's. Kept out of TITLE_WORDS, which is also a
 # feature the shipped CRF was trained with.
 COUNTERPARTS: frozenset[str] = _n("نظير نظيره نظيرها نظيرهم نظيرتها نظيرته نظيرتيه نظرائه نظراؤه")
-TITLE_TRIGGERS: frozenset[str] = TITLE_WORDS | COUNTERPARTS
+# Roles added after the shipped CRF was trained (so not in its TITLE_WORDS feature): the name rule
+# and title attributes use them; retraining (scripts/train_ner.py) made no difference on dev.
+for _words, _sector in (
+    ("السيناتور سيناتور", "LEG"),
+    ("عاهل", "GOV"),
+    (
+        "اللاعب لاعب اللاعبة الحارس حارس المدرب مدرب المدربة النجم نجم النجمة الفنان فنان الفنانة "
+        "فنانة المطرب مطرب المطربة الشاعر شاعر الشاعرة الروائي الروائية المخرج مخرج المخرجة "
+        "الناشط ناشط الناشطة المحامي محامي المحامية الأسير الأسيرة",
+        None,
+    ),
+):
+    for _w in _words.split():
+        _HEADS.setdefault(norm(_w), _sector)
+TITLE_TRIGGERS: frozenset[str] = frozenset(_HEADS) | COUNTERPARTS
 
 # Words that continue a title phrase after its head ("وزير الخارجية", "رئيس المجلس الرئاسي",
 # "المبعوث الخاص للأمين العام للأمم المتحدة"); a domain word may override the head's sector.
