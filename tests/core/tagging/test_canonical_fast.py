@@ -180,12 +180,11 @@ def test_cluster_mentions_matches_the_reference_on_anercorp_dev_gold(shared_dir:
         _check(mentions)
 
 
-def test_cluster_mentions_matches_the_reference_on_tagged_seeds(shared_dir: Path) -> None:
+def test_cluster_mentions_matches_the_reference_on_tagged_seeds(seed_texts: list[str]) -> None:
     from khabar.core.models import Article
     from khabar.core.tagging import tag
 
-    for i, p in enumerate(sorted((shared_dir / "seeds").glob("*.txt"))):
-        text = p.read_text("utf-8")
+    for i, text in enumerate(seed_texts):
         tagged = tag(Article(id=f"s{i}", title=text.splitlines()[0], body=text))
         _check([(e.type.value, e.text) for e in tagged.entities])
 

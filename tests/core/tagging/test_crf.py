@@ -132,6 +132,38 @@ def test_skipped_label_gets_the_fill_and_other_labels_their_marginals() -> None:
     assert only_zero[1].tolist() == [0.5] * 7
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(0, 10_000),
+    st.lists(st.lists(st.integers(0, 30), max_size=80), min_size=1, max_size=4),
+    st.sampled_from([None, 0]),
+)
+def test_texts_tagged_in_one_call_equal_one_call_each(
+    seed: int, texts: list[list[int]], skip: int | None
+) -> None:
+    """`groups`: several texts at once give, bit for bit, the labels and marginals of one call per
+    text (forward-backward batches each text's sentences alone: matrix products may differ in the
+    last bit with the batch's shape). Texts of more than one batch and of no sentence included."""
+    crf = random_crf(seed, 5)
+    rng = np.random.default_rng(seed + 1)
+    emissions = [rng.normal(size=(sum(lengths), 5)) * 3 for lengths in texts]
+    labels, probs = crf.tag(
+        np.concatenate(emissions),
+        [n for lengths in texts for n in lengths],
+        skip,
+        -1.0,
+        [len(t) for t in texts],
+    )
+    want = [crf.tag(e, lengths, skip, -1.0) for e, lengths in zip(emissions, texts, strict=True)]
+    assert np.array_equal(labels, np.concatenate([y for y, _ in want]))
+    assert np.array_equal(probs, np.concatenate([p for _, p in want]))
+
+
+def test_groups_must_add_up() -> None:
+    with pytest.raises(ValueError):
+        random_crf(1, 3).tag(np.zeros((4, 3)), [2, 2], groups=[1])
+
+
 def test_empty_input_and_bad_lengths() -> None:
     crf = random_crf(1, 3)
     labels, probs = crf.tag(np.zeros((0, 3)), [])

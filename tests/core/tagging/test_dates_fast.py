@@ -2,7 +2,6 @@
 it replaced gives: _match tried at every word (kept here as the reference)."""
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,19 +24,6 @@ def ref_find_dates(words: Sequence[Word]) -> list[DateSpan]:
         else:
             i += 1
     return out
-
-
-def dev_texts(shared: Path) -> list[str]:
-    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
-    sents: list[list[str]] = [[]]
-    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("-DOCSTART-"):
-            if sents[-1]:
-                sents.append([])
-            continue
-        sents[-1].append(line.rsplit(" ", 1)[0])
-    sents = [s for s in sents if s]
-    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
 
 
 def _check(words: Sequence[Word]) -> None:
@@ -125,9 +111,9 @@ def test_samples() -> None:
         _check(words_of(text, lexicon()))
 
 
-def test_find_dates_matches_the_reference_on_anercorp_dev(shared_dir: Path) -> None:
+def test_find_dates_matches_the_reference_on_anercorp_dev(dev_texts: list[str]) -> None:
     found = 0
-    for text in dev_texts(shared_dir):
+    for text in dev_texts:
         words = words_of(text, lexicon())
         _check(words)
         found += len(find_dates(words))

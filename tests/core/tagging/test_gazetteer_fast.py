@@ -3,7 +3,6 @@ starts gives (ref_find), and what the per-hit helper calls it replaced give (ori
 kept here as references."""
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -184,19 +183,6 @@ def test_find_matches_the_reference_on_letter_soup(text: str) -> None:
     _check(G, text)
 
 
-def dev_texts(shared: Path) -> list[str]:
-    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
-    sents: list[list[str]] = [[]]
-    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("-DOCSTART-"):
-            if sents[-1]:
-                sents.append([])
-            continue
-        sents[-1].append(line.rsplit(" ", 1)[0])
-    sents = [s for s in sents if s]
-    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
-
-
 SAMPLES = ["وقال الرئيس للعراق ولليبيا وفللبنان بالامم المتحدة في لبنان وروسيا.", "", "ل", "لل ا"]
 
 
@@ -207,13 +193,13 @@ def test_find_matches_the_reference_on_shipped_gazetteer_and_samples() -> None:
         _check(default_gazetteer(), normalize(t).text)
 
 
-def test_find_matches_the_reference_on_anercorp_dev_and_seeds(shared_dir: Path) -> None:
+def test_find_matches_the_reference_on_anercorp_dev_and_seeds(
+    dev_texts: list[str], seed_texts: list[str]
+) -> None:
     from khabar.core.tagging.catalog import default_gazetteer
 
     g = default_gazetteer()
-    texts = dev_texts(shared_dir) + [
-        p.read_text("utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))
-    ]
+    texts = dev_texts + seed_texts
     found = 0
     for t in texts:
         n = normalize(t).text

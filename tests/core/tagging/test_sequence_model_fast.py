@@ -6,24 +6,33 @@ feature weights are summed differs). Outputs round confidences to 3 places."""
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
 import pycrfsuite
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from khabar.core.tagging.features import analyze, sentence_features, split_sentences
+from khabar.core.tagging.catalog import lexicon
+from khabar.core.tagging.features import Lexicons, analyze, sentence_features, split_sentences
 from khabar.core.tagging.sequence_model import (
     _KIND,
     _PROPAGATE_FROM,
     _PROPAGATED_CONFIDENCE,
+    _TYPES,
     MentionSpan,
     MentionType,
     SequenceModel,
+    _runs,
     _spans,
     _to_bio,
     read_conll,
 )
+from khabar.core.tagging.words import words_of
+from khabar.core.text.clitics import lookup_form, split_proclitics
+from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token, tokenize
 
 from .test_features_fast import ref_sentence_features
@@ -91,7 +100,7 @@ def ref_propagate(
             if kind is not None and not covered & set(range(i, i + n)):
                 labelled = [("B-" + _KIND[kind], _PROPAGATED_CONFIDENCE)]
                 labelled += [("I-" + _KIND[kind], _PROPAGATED_CONFIDENCE)] * (n - 1)
-                added += _spans(labelled, tokens[i : i + n], i, lex)
+                added += ref_spans(labelled, tokens[i : i + n], i, lex)
                 i += n - 1
                 break
         i += 1
@@ -102,8 +111,75 @@ def ref_predict_spans(model: SequenceModel, tokens: Sequence[Token], text: str) 
     out: list[MentionSpan] = []
     for sent in split_sentences(tokens, text):
         words = [tokens[i].text for i in sent]
-        out += _spans(ref_predict(model, words), [tokens[i] for i in sent], sent.start, model._lex)
+        out += ref_spans(ref_predict(model, words), [tokens[i] for i in sent], sent.start, model._lex)
     return ref_propagate(out, tokens, model) if out else out
+
+
+def ref_spans(
+    labelled: Sequence[tuple[str, float]], toks: Sequence[Token], offset: int, lex: Lexicons
+) -> list[MentionSpan]:
+    """_spans as it was, visiting every token of one sentence."""
+    out: list[MentionSpan] = []
+    run: list[int] = []
+    kind = ""
+
+    def close() -> None:
+        if run and kind in _TYPES:
+            first = toks[run[0]]
+            prefix, stem = split_proclitics(first.text, lexicon=lex.words)
+            if prefix.endswith("ل") and lookup_form(prefix, stem, lex.words) != norm(stem):
+                prefix = prefix[:-1]
+            conf = sum(labelled[i][1] for i in run) / len(run)
+            span = MentionSpan(
+                _TYPES[kind],
+                offset + run[0],
+                offset + run[-1],
+                conf,
+                first.start + len(prefix),
+                toks[run[-1]].end,
+            )
+            out.append(span)
+
+    for i, (label, _) in enumerate(labelled):
+        if label == "O" and not run:
+            continue
+        bio, _, k = label.partition("-")
+        if bio == "B" or (bio == "I" and k != kind):
+            close()
+            run, kind = [i], k
+        elif bio == "I":
+            run.append(i)
+        else:
+            close()
+            run, kind = [], ""
+    close()
+    return out
+
+
+LABELS = ["O", "O", "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(LABELS), st.floats(0, 1)), max_size=12), max_size=5))
+def test_runs_over_labelled_tokens_only_equal_the_dense_scan(
+    sentences: list[list[tuple[str, float]]],
+) -> None:
+    """_runs visiting only the tokens not labelled O, sentence starts closing what is open, gives
+    what the dense scan of each sentence gives (the text's form: predict_spans_each)."""
+    lex = SequenceModel.default()._lex
+    words = ["وللرئيس", "محمد", "للامم", "روسيا", "بن", "x", "،"]
+    labelled = [p for sent in sentences for p in sent]
+    toks = tokenize(" ".join(words[i % len(words)] for i in range(len(labelled))))
+    want: list[MentionSpan] = []
+    start = 0
+    for sent in sentences:
+        mine = ref_spans(sent, toks[start : start + len(sent)], start, lex)
+        assert _spans(sent, toks[start : start + len(sent)], start, lex) == mine
+        want += mine
+        start += len(sent)
+    hot = [i for i, (label, _) in enumerate(labelled) if label != "O"]
+    breaks = set(accumulate([0] + [len(s) for s in sentences]))
+    assert _runs(hot, {i: labelled[i] for i in hot}, toks, breaks, lex) == want
 
 
 def test_the_features_kept_are_the_models_attributes() -> None:
@@ -130,6 +206,22 @@ def test_predict_spans_equals_the_reference_path() -> None:
         got, want = model.predict_spans(toks, text), ref_predict_spans(model, toks, text)
         assert [replace(m, confidence=0.0) for m in got] == [replace(m, confidence=0.0) for m in want]
         assert all(abs(m.confidence - n.confidence) < 1e-9 for m, n in zip(got, want, strict=True))
+
+
+def test_texts_tagged_in_one_call_equal_one_call_each() -> None:
+    """predict_spans_each: a title and a body (or any texts) at once give, bit for bit, what a call
+    per text gives; the tagger's Words serve as tokens as they are."""
+    model = SequenceModel.default()
+    found = 0
+    for i, text in enumerate(texts()):
+        title = text.split("\n", 1)[0][:150]
+        parts = [(tokenize(t), t) for t in (title, text, "", texts()[(i + 1) % len(texts())])]
+        want = [model.predict_spans(toks, t) for toks, t in parts]
+        assert model.predict_spans_each(parts) == want
+        words = [(words_of(t, lexicon()), t) for _, t in parts]
+        assert model.predict_spans_each(words) == want
+        found += sum(map(len, want))
+    assert found > 50
 
 
 def test_a_text_tagged_at_once_equals_its_sentences_one_by_one() -> None:

@@ -2,7 +2,6 @@
 hoisted) gives exactly what the implementation it replaced gives (kept here as the reference)."""
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,19 +88,6 @@ def _check(keys: Sequence[str]) -> None:
         assert match_title(keys, i, max_len=3) == ref_match_title(keys, i, max_len=3)
 
 
-def dev_texts(shared: Path) -> list[str]:
-    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
-    sents: list[list[str]] = [[]]
-    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("-DOCSTART-"):
-            if sents[-1]:
-                sents.append([])
-            continue
-        sents[-1].append(line.rsplit(" ", 1)[0])
-    sents = [s for s in sents if s]
-    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
-
-
 _MULTI = sorted(n for c in countries() for n in c.names if " " in n)
 # Title heads, continuation and stop words, single- and multi-word country names cut into words
 # (and whole, as a key holding spaces), nisbas, لدى/في and others.
@@ -131,9 +117,9 @@ def test_samples() -> None:
         _check(["رئيس", *name.split(), "في"])
 
 
-def test_match_title_matches_the_reference_on_anercorp_dev(shared_dir: Path) -> None:
+def test_match_title_matches_the_reference_on_anercorp_dev(dev_texts: list[str]) -> None:
     titles = 0
-    for text in dev_texts(shared_dir):
+    for text in dev_texts:
         keys = [w.key for w in words_of(text, lexicon())]
         _check(keys)
         titles += sum(1 for i in range(len(keys)) if match_title(keys, i) is not None)

@@ -3,7 +3,6 @@ what the per-token loop it replaced gives (kept here as the reference, without t
 
 import re
 from collections.abc import Collection
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -33,19 +32,6 @@ def ref_words_of(text: str, lexicon: Collection[str] = frozenset()) -> list[Word
         plen, key, whole, is_word = ref_analyze(t, lexicon)
         out.append(Word(t, start, end, start + plen, key, whole, is_word))
     return out
-
-
-def dev_texts(shared: Path) -> list[str]:
-    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
-    sents: list[list[str]] = [[]]
-    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("-DOCSTART-"):
-            if sents[-1]:
-                sents.append([])
-            continue
-        sents[-1].append(line.rsplit(" ", 1)[0])
-    sents = [s for s in sents if s]
-    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
 
 
 SAMPLES = [
@@ -84,8 +70,8 @@ def test_words_of_matches_the_reference_on_any_text(text: str) -> None:
     _check(text, frozenset({"ليبيا", "لبنان"}))
 
 
-def test_words_of_matches_the_reference_on_anercorp_dev(shared_dir: Path) -> None:
-    for text in dev_texts(shared_dir):
+def test_words_of_matches_the_reference_on_anercorp_dev(dev_texts: list[str]) -> None:
+    for text in dev_texts:
         _check(text, lexicon())
 
 

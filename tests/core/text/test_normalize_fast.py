@@ -1,8 +1,6 @@
 """normalize() and norm() (translate + regex, with bounded translate tables) give exactly what the
 character-by-character loop gives."""
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -97,23 +95,10 @@ def test_tables_stay_bounded() -> None:
     assert normalize_char.cache_info().maxsize is not None
 
 
-def dev_texts(shared: Path) -> list[str]:
-    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
-    sents: list[list[str]] = [[]]
-    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("-DOCSTART-"):
-            if sents[-1]:
-                sents.append([])
-            continue
-        sents[-1].append(line.rsplit(" ", 1)[0])
-    sents = [s for s in sents if s]
-    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
-
-
-def test_normalize_matches_the_character_loop_on_anercorp_dev_and_seeds(shared_dir: Path) -> None:
-    texts = dev_texts(shared_dir) + [
-        p.read_text("utf-8") for p in sorted((shared_dir / "seeds").glob("*.txt"))
-    ]
+def test_normalize_matches_the_character_loop_on_anercorp_dev_and_seeds(
+    dev_texts: list[str], seed_texts: list[str]
+) -> None:
+    texts = dev_texts + seed_texts
     for text in texts:
         for fold in (True, False):
             assert normalize(text, fold) == ref_normalize(text, fold)

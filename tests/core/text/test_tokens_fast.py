@@ -2,7 +2,6 @@
 finditer loop it replaced gives (kept here as the reference)."""
 
 import re
-from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,19 +13,6 @@ _TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]", re.U
 
 def ref_tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def dev_texts(shared: Path) -> list[str]:
-    """ANERcorp dev as conll_eval.py to-jsonl writes it: ten sentences a document."""
-    sents: list[list[str]] = [[]]
-    for line in (shared / "data" / "anercorp" / "dev.conll").read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith("-DOCSTART-"):
-            if sents[-1]:
-                sents.append([])
-            continue
-        sents[-1].append(line.rsplit(" ", 1)[0])
-    sents = [s for s in sents if s]
-    return ["\n".join(" ".join(s) for s in sents[i : i + 10]) for i in range(0, len(sents), 10)]
 
 
 # Arabic letters, diacritics and tatweel (inside words), Latin, digits of both kinds, punctuation,
@@ -69,8 +55,8 @@ def test_tokenize_matches_the_reference_on_any_text(text: str) -> None:
     assert tokenize(text) == ref_tokenize(text)
 
 
-def test_tokenize_matches_the_reference_on_anercorp_dev(shared_dir: Path) -> None:
-    texts = dev_texts(shared_dir)
+def test_tokenize_matches_the_reference_on_anercorp_dev(dev_texts: list[str]) -> None:
+    texts = dev_texts
     assert len(texts) > 50
     for text in texts:
         assert tokenize(text) == ref_tokenize(text)

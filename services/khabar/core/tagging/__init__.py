@@ -10,12 +10,14 @@ reading per span; names the article establishes are then found again where they 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
 from operator import attrgetter
+from typing import TYPE_CHECKING, NamedTuple
 
 from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextField
 from khabar.core.tagging.actors import actors_by_id
@@ -32,7 +34,9 @@ from khabar.core.tagging.orgs import find_orgs, is_description
 from khabar.core.tagging.words import Word, words_of
 from khabar.core.text.calendar import MONTHS
 from khabar.core.text.normalize import NormalizedText, norm, normalize
-from khabar.core.text.tokens import Token
+
+if TYPE_CHECKING:  # imported for real inside _model: the tagger runs without the model's packages
+    from khabar.core.tagging.sequence_model import MentionSpan
 
 __all__ = ["tag", "tag_text"]
 
@@ -53,6 +57,7 @@ _NAMING_HEADS = frozenset({"مدينة", "بلدة", "قرية", "محافظة",
 # بيلغورود", "محافظ البصرة"): the city then stands alone.
 _RULER_HEADS = frozenset(normalize(w).text for w in ("حاكم", "محافظ", "والي", "عمدة"))
 _QUOTES = frozenset("\"«“'")
+_QUOTED_GAP = frozenset(" \"«“'")
 # Which gazetteer source speaks for a name that several sources hold.
 _SOURCE_ORDER = {"actor": 0, "country": 1, "region": 2, "city": 3, "anergazet": 4}
 # Words that form one name with the next (عبد الله): the next alone is not a family name.
@@ -61,7 +66,8 @@ _BOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت"
 _COMPOUND_TAILS = frozenset(
     normalize(w).text for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق")
 )
-ModelFn = Callable[[str, Sequence[Token]], list[Candidate]]
+# The model over several texts at once (an article's title and body): candidates per text.
+ModelFn = Callable[[Sequence[tuple[str, Sequence[Word]]]], list[list[Candidate]]]
 
 
 # Scripts (benchmarks, ablations) may switch the model off; the service leaves it on.
@@ -98,40 +104,78 @@ def _model() -> ModelFn | None:
 
     common = common_words()
 
-    def predict(text: str, tokens: Sequence[Token]) -> list[Candidate]:
-        out = []
-        for m in model.predict_spans(tokens, text):
-            if m.type not in ("PERSON", "LOC", "ORG"):
-                continue
-            end = _model_span_end(text, m.start, m.end)
-            span = _norm(text[m.start : end])
-            if " " not in span and (span in common or m.confidence < MODEL_MIN_SINGLE):
-                # A one-word mention that is everyday vocabulary ("كيلومتر"), or that the model is
-                # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
-                continue
-            lone_first = m.type == "PERSON" and " " not in span and span in first_names()
-            out.append(Candidate(m.type, m.start, end, "model", m.confidence, first_name_only=lone_first))
-        return out
+    def predict(texts: Sequence[tuple[str, Sequence[Word]]]) -> list[list[Candidate]]:
+        # Words go in as they are: predict_spans reads a token's text, start and end only.
+        found = model.predict_spans_each([(words, text) for text, words in texts])
+        return [_model_candidates(text, spans, common) for (text, _), spans in zip(texts, found, strict=True)]
 
     return predict
 
 
+def _model_candidates(text: str, spans: Sequence[MentionSpan], common: frozenset[str]) -> list[Candidate]:
+    out = []
+    for m in spans:
+        if m.type not in ("PERSON", "LOC", "ORG"):
+            continue
+        end = _model_span_end(text, m.start, m.end)
+        span = _norm(text[m.start : end])
+        if " " not in span and (span in common or m.confidence < MODEL_MIN_SINGLE):
+            # A one-word mention that is everyday vocabulary ("كيلومتر"), or that the model is
+            # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
+            continue
+        lone_first = m.type == "PERSON" and " " not in span and span in first_names()
+        out.append(Candidate(m.type, m.start, end, "model", m.confidence, first_name_only=lone_first))
+    return out
+
+
+class _Reading(NamedTuple):
+    """One type a gazetteer name may have, ranked by its best source."""
+
+    kind: str
+    entries: tuple[GazEntry, ...]
+    source: str
+    standalone: bool
+    city: bool  # a bare city name, which stands alone after a place head only
+
+
+def _readings(name: str, entries: tuple[GazEntry, ...]) -> tuple[_Reading, ...]:
+    ordered = sorted(entries, key=lambda e: _SOURCE_ORDER.get(e.source, 9))
+    out = []
+    for kind in dict.fromkeys(e.type for e in ordered):
+        mine = tuple(e for e in ordered if e.type == kind)
+        standalone = mine[0].source not in ENRICH_ONLY and not is_description(name)
+        out.append(_Reading(kind, mine, mine[0].source, standalone, mine[0].source == "city"))
+    return tuple(out)
+
+
+# _readings of the default gazetteer's names, bounded like the other memos: emptied when full.
+_READINGS: dict[str, tuple[_Reading, ...]] = {}
+_READINGS_MAX = 50_000
+
+
 def _gazetteer_candidates(text: str, nt: NormalizedText, gaz: Gazetteer) -> list[Candidate]:
     out: list[Candidate] = []
+    # A name has the same entries wherever one gazetteer finds it: the default gazetteer's
+    # readings are kept across texts, another's (an article's own names) for this call.
+    memo = _READINGS if gaz is default_gazetteer() else {}
     for m in gaz.find(nt.text):
-        entries = tuple(sorted(m.entries, key=lambda e: _SOURCE_ORDER.get(e.source, 9)))
+        readings = memo.get(m.name)
+        if readings is None:
+            readings = _readings(m.name, m.entries)
+            if len(memo) >= _READINGS_MAX:
+                memo.clear()
+            memo[m.name] = readings
         start, end = nt.to_original(m.start, m.end)
         surface = None
         if m.name.startswith("ال") and not nt.text.startswith("ال", m.start):
             surface = "ال" + text[start + 1 : end]  # لل + name: the ل is the article's
         # One candidate per type the name may have, each ranked by its best source.
-        for kind in dict.fromkeys(e.type for e in entries):
-            mine = tuple(e for e in entries if e.type == kind)
-            standalone = mine[0].source not in ENRICH_ONLY and not is_description(m.name)
-            if not standalone and mine[0].source == "city" and _after_place_head(nt.text, m.start):
-                standalone = True
+        for r in readings:
+            standalone = r.standalone or (r.city and _after_place_head(nt.text, m.start))
             out.append(
-                Candidate(kind, start, end, mine[0].source, 1.0, surface, entries=mine, standalone=standalone)
+                Candidate(
+                    r.kind, start, end, r.source, 1.0, surface, entries=r.entries, standalone=standalone
+                )
             )
     return out
 
@@ -145,8 +189,11 @@ def _foreign_name(words: Sequence[Word], first: int, last: int) -> bool:
 def _after_place_head(normalized: str, start: int) -> bool:
     """The word before `start` (quotes skipped) is a place head ("مدينة "أوختا") or the title of
     the place's governor ("حاكم بيلغورود")."""
-    before = normalized[:start].rstrip(" \"«“'")
-    word = before[before.rfind(" ") + 1 :]
+    # normalized[:start].rstrip(_QUOTED_GAP)'s last word, found without copying the text before.
+    end = start
+    while end > 0 and normalized[end - 1] in _QUOTED_GAP:
+        end -= 1
+    word = normalized[normalized.rfind(" ", 0, end) + 1 : end]
     return word in _PLACE_HEADS or word in _RULER_HEADS
 
 
@@ -160,6 +207,7 @@ def _not_name_words() -> frozenset[str]:
 # a set lookup per word before the exact written-form test.
 _NAMING_KEYS = frozenset(k for h in _NAMING_HEADS for k in (norm(h), "ا" + norm(h)))
 _KEY = attrgetter("key")
+_START = attrgetter("start")
 _ENTITY_TYPES = {t.value: t for t in EntityType}
 
 
@@ -241,7 +289,7 @@ def _restore_article(text: str, c: Candidate) -> Candidate:
         # The model keeps both ل of "للعراق" (ل + العراق) in its span.
         head = text[s + 1 : c.end].split()[0]
         if _norm(head) not in lexicon():
-            return replace(c, surface="ال" + text[s + 2 : c.end])
+            return c._replace(surface="ال" + text[s + 2 : c.end])
     if c.surface is not None or s < 2 or text[s - 1 : s + 1] != "لل":
         return c
     if not (
@@ -253,11 +301,11 @@ def _restore_article(text: str, c: Candidate) -> Candidate:
     head = text[s : c.end].split()[0] if text[s : c.end].split() else ""
     if _norm(head) in lexicon():
         return c
-    return replace(c, surface="ال" + text[s + 1 : c.end])
+    return c._replace(surface="ال" + text[s + 1 : c.end])
 
 
 def _field_candidates(text: str) -> list[Candidate]:
-    return _analyze_field(text)[0]
+    return _analyze_fields([text])[0][0]
 
 
 @lru_cache(maxsize=100_000)
@@ -266,23 +314,37 @@ def _norm(text: str) -> str:
     return normalize(text).text
 
 
-def _analyze_field(text: str) -> tuple[list[Candidate], list[Word], NormalizedText]:
-    nt = normalize(text)
-    if not text:
-        return [], [], nt
-    words = words_of(text, lexicon())
-    cands = _gazetteer_candidates(text, nt, default_gazetteer())
-    cands += _rule_candidates(text, words)
+def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Word], NormalizedText]]:
+    """Candidates, words and normalized text of each of an article's texts, analysed on its own;
+    the model tags all of them in one call (it keeps their sentences and propagation apart)."""
+    parts: list[tuple[list[Candidate], list[Word], NormalizedText]] = []
+    for text in texts:
+        nt = normalize(text)
+        if not text:
+            parts.append(([], [], nt))
+            continue
+        words = words_of(text, lexicon())
+        cands = _gazetteer_candidates(text, nt, default_gazetteer())
+        cands += _rule_candidates(text, words)
+        parts.append((cands, words, nt))
+    tagged = [i for i, text in enumerate(texts) if text]
     model = _model() if USE_MODEL else None
-    if model is not None:
-        places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
-        cands += [
-            c
-            for c in model(text, [Token(w.text, w.start, w.end) for w in words])
-            # The model's ORG/PERSON over exactly a known place ("برلين") is a slip of type.
-            if c.type == "LOC" or (c.start, c.end) not in places
-        ]
-    return [_restore_article(text, c) for c in enrich(resolve(cands), cands)], words, nt
+    if model is not None and tagged:
+        found = model([(texts[i], parts[i][1]) for i in tagged])
+        for i, mine in zip(tagged, found, strict=True):
+            cands = parts[i][0]
+            places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
+            cands += [
+                c
+                for c in mine
+                # The model's ORG/PERSON over exactly a known place ("برلين") is a slip of type.
+                if c.type == "LOC" or (c.start, c.end) not in places
+            ]
+    out = []
+    for text, (cands, words, nt) in zip(texts, parts, strict=True):
+        chosen = [_restore_article(text, c) for c in enrich(resolve(cands), cands)] if text else []
+        out.append((chosen, words, nt))
+    return out
 
 
 def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
@@ -330,15 +392,76 @@ def _context(mentions: Sequence[tuple[str, Candidate]]) -> Counter[str]:
 
 
 def _nisba_context(words: Sequence[Word]) -> Counter[str]:
-    ctx: Counter[str] = Counter()
-    for w in words:
-        iso = nisba_country(w.key)
-        if iso:
-            ctx[iso] += 1
-    return ctx
+    # Counted in text order, as a loop would (nisba_country is memoized: a C-level pass).
+    return Counter(filter(None, map(nisba_country, map(_KEY, words))))
 
 
-def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Entity:
+@dataclass(slots=True)
+class _Mention:
+    """An entity's attributes as plain data while the article's clusters fill them in: each
+    Entity is then validated once, not built and copied per update (a copy costs more than
+    the construction)."""
+
+    field: TextField
+    kind: EntityType
+    text: str
+    start: int
+    end: int
+    country: str | None
+    sector: str | None
+    title: str | None
+    wikidata_id: str | None
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    value: str | None
+    confidence: float
+    source: str
+    canonical_id: str | None = None
+    canonical_name: str | None = None
+
+    def entity(self) -> Entity:
+        if self.canonical_id is None:
+            # Dates join no entity: their canonical fields stay unset, as the model's defaults.
+            return Entity(
+                type=self.kind,
+                text=self.text,
+                start=self.start,
+                end=self.end,
+                field=self.field,
+                country=self.country,
+                sector=self.sector,
+                title=self.title,
+                wikidata_id=self.wikidata_id,
+                geonames_id=self.geonames_id,
+                lat=self.lat,
+                lon=self.lon,
+                value=self.value,
+                confidence=self.confidence,
+                source=self.source,
+            )
+        return Entity(
+            type=self.kind,
+            text=self.text,
+            start=self.start,
+            end=self.end,
+            field=self.field,
+            canonical_id=self.canonical_id,
+            canonical_name=self.canonical_name,
+            country=self.country,
+            sector=self.sector,
+            title=self.title,
+            wikidata_id=self.wikidata_id,
+            geonames_id=self.geonames_id,
+            lat=self.lat,
+            lon=self.lon,
+            value=self.value,
+            confidence=self.confidence,
+            source=self.source,
+        )
+
+
+def _mention(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> _Mention:
     surface = c.surface or text[c.start : c.end]
     kind = _ENTITY_TYPES[c.type]
     country = c.title.country if c.title else None
@@ -375,28 +498,74 @@ def _entity(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> Ent
             best = disambiguate(places, ctx)
             if best is not None:
                 country, geonames_id, lat, lon = best.country, best.geonames_id, best.lat, best.lon
-    return Entity(
-        type=kind,
-        text=surface,
-        start=c.start,
-        end=c.end,
-        field=field,
-        country=country,
-        sector=sector,
-        title=title,
-        wikidata_id=wikidata,
-        geonames_id=geonames_id,
-        lat=lat,
-        lon=lon,
-        value=c.value,
-        confidence=round(c.confidence, 3),
-        source=c.source,
+    return _Mention(
+        field,
+        kind,
+        surface,
+        c.start,
+        c.end,
+        country,
+        sector,
+        title,
+        wikidata,
+        geonames_id,
+        lat,
+        lon,
+        c.value,
+        round(c.confidence, 3),
+        c.source,
     )
 
 
+def _canonicalize(mentions: Sequence[_Mention]) -> None:
+    """Canonical ids, one per entity across the article's title and body, and the attributes a
+    person carries in one mention (title, country, sector) given to the entity's other mentions."""
+    for cl in cluster_mentions([(m.kind.value, m.text) for m in mentions]):
+        members = [mentions[i] for i in cl.members]
+        if members[0].kind is EntityType.DATE:
+            continue  # clusters hold one type; dates get no id and share nothing
+        cid = canonical_id(cl)
+        actor = cl.actor
+        for m in members:
+            m.canonical_id, m.canonical_name = cid, cl.name
+            if actor is not None:
+                m.wikidata_id = m.wikidata_id or actor.wikidata
+                m.country = m.country or actor.country
+                m.sector = m.sector or actor.sector
+        # The first non-empty value among the members (filled above), given where a member has
+        # none at all (an empty string stays: only None is filled).
+        title = next((m.title for m in members if m.title), None)
+        country = next((m.country for m in members if m.country), None)
+        sector = next((m.sector for m in members if m.sector), None)
+        for m in members:
+            if m.title is None:
+                m.title = title
+            if m.country is None:
+                m.country = country
+            if m.sector is None:
+                m.sector = sector
+
+
+def _free(c: Candidate, chosen: Sequence[Candidate]) -> bool:
+    """`c` overlaps none of `chosen` (non-overlapping, in text order, as resolve leaves them): only
+    the last one starting at or before c.start and the next one can."""
+    k = bisect_right(chosen, c.start, key=_START)
+    if k and c.end > chosen[k - 1].start and c.start < chosen[k - 1].end:
+        return False
+    return k == len(chosen) or c.end <= chosen[k].start
+
+
 def tag(article: Article) -> TaggedArticle:
+    found = _mentions(article)
+    _canonicalize(found)
+    return TaggedArticle(**article.model_dump(), entities=[m.entity() for m in found])
+
+
+def _mentions(article: Article) -> list[_Mention]:
+    """The article's mentions, title first, each with what it alone tells (no canonical ids yet)."""
     fields = [(TextField.TITLE, article.title or ""), (TextField.BODY, article.body)]
-    analyzed = [(f, text, _analyze_field(text)) for f, text in fields]
+    results = _analyze_fields([text for _, text in fields])
+    analyzed = [(f, text, r) for (f, text), r in zip(fields, results, strict=True)]
     per_field = [(f, text, cands) for f, text, (cands, _, _) in analyzed]
     normalized = [nt for _, _, (_, _, nt) in analyzed]
     # Second pass: bare recurrences of names the article established (المنفي after محمد المنفي).
@@ -404,37 +573,14 @@ def tag(article: Article) -> TaggedArticle:
     if len(known):
         updated = []
         for (f, text, cands), nt in zip(per_field, normalized, strict=True):
-            extra = [
-                c
-                for c in _gazetteer_candidates(text, nt, known)
-                if all(c.end <= o.start or c.start >= o.end for o in cands)
-            ]
-            updated.append((f, text, resolve([*cands, *extra])))
+            extra = [c for c in _gazetteer_candidates(text, nt, known) if _free(c, cands)]
+            if extra:
+                # resolve([*cands, *extra]) without resolving `cands` again: they are resolve's
+                # own choice (standalone, non-empty, non-overlapping) and no extra overlaps one,
+                # so none can drop or beat another; the extras compete among themselves alone.
+                cands = sorted([*cands, *resolve(extra)], key=_START)
+            updated.append((f, text, cands))
         per_field = updated
     mentions = [(text, c) for _, text, cands in per_field for c in cands]
     ctx = _context(mentions) + _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
-    entities = [_entity(f, text, c, ctx) for f, text, cands in per_field for c in cands]
-    # Canonical ids: one per entity across the article's title and body.
-    clusters = cluster_mentions([(e.type.value, e.text) for e in entities])
-    final = list(entities)
-    for cl in clusters:
-        cid = canonical_id(cl)
-        for m in cl.members:
-            e = final[m]
-            if e.type is EntityType.DATE:
-                continue
-            fill: dict[str, object] = {"canonical_id": cid, "canonical_name": cl.name}
-            if cl.actor is not None:
-                fill["wikidata_id"] = e.wikidata_id or cl.actor.wikidata
-                fill["country"] = e.country or cl.actor.country
-                fill["sector"] = e.sector or cl.actor.sector
-            final[m] = e.model_copy(update=fill)
-    # Attributes a person carries in one mention (title, country) hold for the whole entity.
-    for cl in clusters:
-        for attr in ("title", "country", "sector"):
-            val = next((getattr(final[m], attr) for m in cl.members if getattr(final[m], attr)), None)
-            if val is not None:
-                for m in cl.members:
-                    if getattr(final[m], attr) is None and final[m].type is not EntityType.DATE:
-                        final[m] = final[m].model_copy(update={attr: val})
-    return TaggedArticle(**article.model_dump(), entities=final)
+    return [_mention(f, text, c, ctx) for f, text, cands in per_field for c in cands]

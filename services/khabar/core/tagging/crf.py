@@ -20,7 +20,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
+from itertools import accumulate, chain, pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -105,53 +105,75 @@ class CRF:
         return out
 
     def tag(
-        self, emissions: FloatArray, lengths: Sequence[int], skip: int | None = None, fill: float = 0.0
+        self,
+        emissions: FloatArray,
+        lengths: Sequence[int],
+        skip: int | None = None,
+        fill: float = 0.0,
+        groups: Sequence[int] | None = None,
     ) -> tuple[IntArray, FloatArray]:
         """Best labels (CRFsuite's Viterbi, ties to the lower label id as in CRFsuite) and each
         label's marginal probability, for consecutive sentences of `lengths` tokens whose emission
         rows are stacked in `emissions` (tokens x labels). With `skip` (a label id), tokens given
         that label get `fill` instead of a marginal, and sentences labelled `skip` throughout get
-        no forward-backward pass at all."""
+        no forward-backward pass at all.
+
+        `groups` cuts the sentences into consecutive texts (so many sentences each) tagged in one
+        call, with the results of one call per text: Viterbi runs over all sentences together (its
+        steps are element-wise adds and maxima, exact however sentences are batched), while
+        forward-backward batches each text's sentences as a call for that text alone would, since
+        its matrix products may differ in the last bit with the batch's shape."""
         n = emissions.shape[0]
         if sum(lengths) != n:
             raise ValueError("sentence lengths do not add up to the number of emission rows")
+        if groups is not None and sum(groups) != len(lengths):
+            raise ValueError("groups do not add up to the number of sentences")
         labels = np.zeros(n, np.intp)
         probs = np.full(n, fill, np.float64)
         lens = np.asarray(lengths, np.intp)
         starts = np.cumsum(lens) - lens
-        # Longest first, then cut into batches of similar lengths: a long text costs a few batches'
-        # steps, not memory in proportion to its sentences times the longest.
-        order = np.argsort(-lens, kind="stable")
-        order = order[lens[order] > 0]
-        for b in range(0, len(order), _MAX_BATCH):
-            cols = order[b : b + _MAX_BATCH]
-            self._tag_batch(_Batch(lens[cols], starts[cols]), emissions, labels, probs, skip)
+        steps = self._steps
+        viterbi: list[tuple[IntArray, _Batch | None]] = []
+        for cols in _chunks(lens, 0, len(lens)):
+            batch = _Batch(lens[cols], starts[cols])
+            labels[batch.token] = batch.viterbi(emissions, steps)[batch.t_cell, batch.s_cell]
+            viterbi.append((cols, batch))
+        if groups is None or len(groups) == 1:
+            passes = viterbi  # the same batches
+        else:
+            bounds = pairwise([0, *accumulate(groups)])
+            passes = [(cols, None) for a, b in bounds for cols in _chunks(lens, a, b)]
+        need: npt.NDArray[np.bool_] | None = None
+        if skip is not None:
+            # Sentences with a label other than `skip`: prefix sums of such tokens at sentence bounds.
+            other = np.concatenate(([0], np.cumsum(labels != skip)))
+            need = other[starts + lens] > other[starts]
+        for cols, whole in passes:
+            sel = cols if need is None else cols[need[cols]]
+            if not len(sel):
+                continue
+            sub = whole if whole is not None and len(sel) == len(cols) else _Batch(lens[sel], starts[sel])
+            marg = sub.marginals(emissions, steps)
+            got = marg[np.arange(len(marg)), labels[sub.token]]
+            if skip is None:
+                probs[sub.token] = got
+            else:
+                keep = labels[sub.token] != skip
+                probs[sub.token[keep]] = got[keep]
         return labels, probs
 
     @cached_property
     def _steps(self) -> _Steps:
         return _Steps(self.trans)
 
-    def _tag_batch(
-        self, batch: _Batch, emissions: FloatArray, labels: IntArray, probs: FloatArray, skip: int | None
-    ) -> None:
-        best = batch.viterbi(emissions, self._steps)
-        labels[batch.token] = best[batch.t_cell, batch.s_cell]
-        sub = batch
-        if skip is not None:
-            # Forward-backward only over sentences with a label other than `skip`.
-            need = np.zeros(batch.width, np.bool_)
-            need[batch.s_cell[labels[batch.token] != skip]] = True
-            if not need.any():
-                return
-            sub = batch.select(np.flatnonzero(need))
-        marg = sub.marginals(emissions, self._steps)
-        got = marg[np.arange(len(marg)), labels[sub.token]]
-        if skip is None:
-            probs[sub.token] = got
-        else:
-            keep = labels[sub.token] != skip
-            probs[sub.token[keep]] = got[keep]
+
+def _chunks(lens: IntArray, first: int, stop: int) -> list[IntArray]:
+    """Sentences first..stop-1 that have tokens, longest first, cut into batches of similar
+    lengths: a long text costs a few batches' steps, not memory in proportion to its sentences
+    times the longest."""
+    order = first + np.argsort(-lens[first:stop], kind="stable")
+    order = order[lens[order] > 0]
+    return [order[b : b + _MAX_BATCH] for b in range(0, len(order), _MAX_BATCH)]
 
 
 class _Steps:
@@ -186,10 +208,6 @@ class _Batch:
         self.t_cell, self.s_cell = np.nonzero(valid)
         self.token: IntArray = starts[self.s_cell] + self.t_cell
         self.alive: list[int] = valid.sum(axis=1).tolist()
-
-    def select(self, cols: IntArray) -> _Batch:
-        """The batch of some of these sentences (`cols` ascending keeps them longest first)."""
-        return self if len(cols) == self.width else _Batch(self.lens[cols], self.starts[cols])
 
     def viterbi(self, emissions: FloatArray, steps: _Steps) -> IntArray:
         """Best label per position (positions x sentences; past a sentence's end, meaningless)."""

@@ -19,15 +19,15 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import chain, pairwise
-from typing import Any, Generic, TypeVar
+from itertools import chain, pairwise, repeat
+from typing import Any, Generic, TypeVar, cast
 
 import numpy as np
 
 from khabar.core.tagging.crf import CRF, FloatArray, ScoreTable
 from khabar.core.text.clitics import lookup_form, split_proclitics
 from khabar.core.text.normalize import norm
-from khabar.core.text.tokens import Token
+from khabar.core.text.tokens import Spanned
 
 try:  # the tagger's titles lexicon; a small local list keeps the model usable without it
     from khabar.core.tagging.titles import TITLE_WORDS
@@ -651,13 +651,15 @@ class RowFeaturizer(Featurizer[int]):
             self._types.clear()
             self.table.clear()
         cache = self._types
-        out: list[TokenType[int]] = []
-        for w in words:
-            t = cache.get(w)
-            if t is None:
-                t = cache[w] = self.describe(w)
-            out.append(t)
-        return out
+        # Lookups in one C-level pass; misses (few once the vocabulary is warm) described after.
+        out: list[TokenType[int] | None] = list(map(cache.get, words))
+        if None in out:
+            for i, t in enumerate(out):
+                if t is None:
+                    w = words[i]
+                    t = cache.get(w)  # described at an earlier position of this text
+                    out[i] = cache[w] = t if t is not None else self.describe(w)
+        return cast(list[TokenType[int]], out)  # no None is left
 
     def describe(self, tok: str) -> TokenType[int]:
         """The TokenType of `tok` with the rows of its plain view (not its lists: tagged views are
@@ -694,7 +696,7 @@ class RowFeaturizer(Featurizer[int]):
         if not n:
             return np.zeros((0, self.table.matrix.shape[1]))
         stems = [t.stem for t in types]
-        stops = [r.stop for r in sentences for _ in r]
+        stops = list(chain.from_iterable(repeat(r.stop, len(r)) for r in sentences))
         # Gazetteer and memory tags (other than O), one pass over the text for each.
         starts = [i for i, t in enumerate(types) if t.gaz_max or t.gaz1]
         gaz = _hits(types, stems, self.lex.phrases, starts, stops, True)
@@ -767,7 +769,7 @@ def sentence_features(tokens: Sequence[str], lex: Lexicons, memory: Memory = EMP
     return featurizer(lex, memory).sentence(tokens)
 
 
-def split_sentences(tokens: Sequence[Token], text: str | None = None) -> list[range]:
+def split_sentences(tokens: Sequence[Spanned], text: str | None = None) -> list[range]:
     """Token index ranges of sentences: a break after . ؟ ! and, when `text` is given, wherever a
     newline separates two tokens; over-long runs are cut at MAX_SENTENCE tokens."""
     n = len(tokens)

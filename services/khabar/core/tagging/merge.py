@@ -4,9 +4,11 @@ The ranks were chosen by mention F1 on ANERcorp dev (README, "Tagging")."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from itertools import accumulate
+from operator import attrgetter
+from typing import NamedTuple
 
 from khabar.core.tagging.gazetteer import GazEntry
 from khabar.core.tagging.titles import TitleMatch
@@ -43,8 +45,11 @@ ORG_CONTAINERS: frozenset[str] = frozenset({"actor", "org_rule"})
 PLACE_CONTAINERS: frozenset[str] = frozenset({"region", "country", "actor"})
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """One reading of a span by one mechanism. A NamedTuple (built at tuple speed) rather than a
+    frozen dataclass: an article makes a few hundred, and their construction was a visible share
+    of tagging time; like the dataclass it compares and hashes by value."""
+
     type: str
     start: int  # character offsets into the field's text, clitics excluded
     end: int
@@ -54,7 +59,7 @@ class Candidate:
     title: TitleMatch | None = None
     title_span: tuple[int, int] | None = None
     title_text: str | None = None
-    entries: tuple[GazEntry, ...] = field(default=())
+    entries: tuple[GazEntry, ...] = ()
     value: str | None = None
     # False: the reading may lend its entries and title to a chosen span but is never chosen on
     # its own (sources too ambiguous alone: ANERGazet, bare city names, first-name rules).
@@ -66,6 +71,7 @@ class Candidate:
         return RANKS.get(self.source, 9)
 
 
+_START = attrgetter("start")
 GAZETTEERS = frozenset({"actor", "country", "region", "city", "anergazet", "propagated"})
 
 
@@ -84,37 +90,73 @@ def _nested_names(cands: Sequence[Candidate]) -> set[int]:
     return out
 
 
+class _Containers:
+    """Spans, asked whether one of them strictly contains a given span and is longer: one
+    starting earlier and ending no earlier, or starting at the same place and ending later."""
+
+    __slots__ = ("_reach", "_starts", "_widest")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        # _reach[k]: the furthest end among the first k + 1 spans by start.
+        self._reach = list(accumulate((e for _, e in ordered), max))
+        # The furthest end of the spans starting at each position (sorted, so the last wins).
+        self._widest = dict(ordered)
+
+    def contain(self, start: int, end: int) -> bool:
+        k = bisect_left(self._starts, start)  # spans 0..k-1 start before `start`
+        return (k > 0 and self._reach[k - 1] >= end) or self._widest.get(start, -1) > end
+
+
+def _earliest_by_end(spans: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """The earliest start of the spans ending at each position: a span with the same end strictly
+    contains [start, end) and is longer exactly when it starts before `start`."""
+    out: dict[int, int] = {}
+    for s, e in spans:
+        if s < out.get(e, s + 1):
+            out[e] = s
+    return out
+
+
 def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     """Indices of model candidates strictly inside a longer name that reads better: a PERSON in a
     PERSON_CONTAINERS person name, another type at the end of an ORG_CONTAINERS organization, a
     continent inside a region name."""
+    models = [(i, c) for i, c in enumerate(cands) if c.source == "model"]
+    if not models:
+        return set()
     persons = [c for c in cands if c.source in PERSON_CONTAINERS and c.type == "PERSON" and c.standalone]
     orgs = [c for c in cands if c.source in ORG_CONTAINERS and c.type == "ORG" and c.standalone]
     places = [c for c in cands if c.source in PLACE_CONTAINERS and c.type == "LOC" and c.standalone]
-
-    def inside(c: Candidate, o: Candidate) -> bool:
-        return o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-
-    def better_person(c: Candidate) -> bool:
-        # A title-rule name may add given names the model missed, and complete a lone first name
-        # ("محمد" of "محمد علي تميم"), but not outrun a fuller model name: the rule cannot tell
-        # "هوجو شافيز سعت" from a three-word name, the model can.
-        return c.type == "PERSON" and any(
-            inside(c, o) and (o.source == "actor" or o.end == c.end or c.first_name_only) for o in persons
-        )
-
-    def better_org(c: Candidate) -> bool:
-        return c.type != "ORG" and any(inside(c, o) and c.end == o.end for o in orgs)
-
-    def better_region(c: Candidate) -> bool:
-        # "إفريقيا" of "شمال إفريقيا": the region is the place meant.
-        return c.type == "LOC" and any(inside(c, o) for o in places)
-
-    out = {
-        i
-        for i, c in enumerate(cands)
-        if c.source == "model" and (better_person(c) or better_org(c) or better_region(c))
-    }
+    # A title-rule name may add given names the model missed, and complete a lone first name
+    # ("محمد" of "محمد علي تميم"), but not outrun a fuller model name: the rule cannot tell
+    # "هوجو شافيز سعت" from a three-word name, the model can. So a model person gives way to a
+    # longer curated name around it, to a longer name ending where it ends, and, when it is a
+    # lone first name, to any longer name around it.
+    any_person = _Containers((o.start, o.end) for o in persons)
+    actor_person = _Containers((o.start, o.end) for o in persons if o.source == "actor")
+    person_ends = _earliest_by_end((o.start, o.end) for o in persons)
+    # The place closing "غرفة تجارة بنغازي" belongs to the organization's name.
+    org_ends = _earliest_by_end((o.start, o.end) for o in orgs)
+    # "إفريقيا" of "شمال إفريقيا": the region is the place meant.
+    region = _Containers((o.start, o.end) for o in places)
+    out: set[int] = set()
+    for i, c in models:
+        s, e = c.start, c.end
+        if (
+            (
+                c.type == "PERSON"
+                and (
+                    any_person.contain(s, e)
+                    if c.first_name_only
+                    else actor_person.contain(s, e) or person_ends.get(e, s) < s
+                )
+            )
+            or (c.type != "ORG" and org_ends.get(e, s) < s)
+            or (c.type == "LOC" and region.contain(s, e))
+        ):
+            out.add(i)
     return out
 
 
@@ -130,7 +172,7 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     # free when it ends before the next chosen start and starts after the previous chosen end.
     starts: list[int] = []
     ends: list[int] = []
-    for c in sorted(pool, key=lambda c: (c.rank, -(c.end - c.start), c.start)):
+    for c in sorted(pool, key=lambda c: (RANKS.get(c.source, 9), c.start - c.end, c.start)):
         if c.end <= c.start:
             continue
         k = bisect_right(starts, c.start)
@@ -138,29 +180,30 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
             starts.insert(k, c.start)
             ends.insert(k, c.end)
             chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
+    return sorted(chosen, key=_START)
 
 
 def enrich(chosen: Sequence[Candidate], candidates: Sequence[Candidate]) -> list[Candidate]:
     """Give each chosen candidate what the losing readings of the same span know: gazetteer
     entries (GeoNames id, actor) of a same-type match with identical span, and the title of a
     title-rule name over the same words (the curated list may have won the span)."""
-    by_span: dict[tuple[int, int, str], list[Candidate]] = {}
+    by_span: dict[tuple[int, int, str], list[Candidate]] = {}  # those with entries only
     titled: list[Candidate] = []
     for c in candidates:
-        by_span.setdefault((c.start, c.end, c.type), []).append(c)
+        if c.entries:
+            by_span.setdefault((c.start, c.end, c.type), []).append(c)
         if c.title is not None:
             titled.append(c)
     out: list[Candidate] = []
     for c in chosen:
         if not c.entries:
-            same = [o for o in by_span.get((c.start, c.end, c.type), ()) if o.entries]
+            same = by_span.get((c.start, c.end, c.type))
             if same:
                 best = min(same, key=lambda o: o.rank)
-                c = replace(c, entries=best.entries, surface=c.surface or best.surface)
+                c = c._replace(entries=best.entries, surface=c.surface or best.surface)
         if c.title is None and c.type == "PERSON":
             t = next((o for o in titled if o.start < c.end and c.start < o.end), None)
             if t is not None:
-                c = replace(c, title=t.title, title_span=t.title_span, title_text=t.title_text)
+                c = c._replace(title=t.title, title_span=t.title_span, title_text=t.title_text)
         out.append(c)
     return out

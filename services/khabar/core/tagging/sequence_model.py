@@ -8,16 +8,18 @@ labels and marginals, in numpy), over all sentences of a text at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 import pycrfsuite
 
-from khabar.core.tagging.crf import CRF
+from khabar.core.tagging.crf import CRF, FloatArray, IntArray
 from khabar.core.tagging.features import (
     EMPTY_MEMORY,
     Lexicons,
@@ -31,7 +33,7 @@ from khabar.core.tagging.features import (
 )
 from khabar.core.text.clitics import lookup_form, split_proclitics
 from khabar.core.text.normalize import norm
-from khabar.core.text.tokens import Token, tokenize
+from khabar.core.text.tokens import Spanned, tokenize
 
 MentionType = Literal["PERSON", "LOC", "ORG", "MISC"]
 _TYPES: dict[str, MentionType] = {"PERS": "PERSON", "LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
@@ -72,6 +74,7 @@ class SequenceModel:
         self._memory = memory
         self._bio = [_to_bio(y) for y in self._crf.labels]
         self._outside = self._crf.labels.index("O") if "O" in self._crf.labels else None
+        self._named = np.array([y != "O" for y in self._bio], np.bool_)  # by label id
         # Features memoized per token type as summed weight rows of the model's attributes.
         self._features = RowFeaturizer(lexicons, memory, self._crf)
 
@@ -102,39 +105,87 @@ class SequenceModel:
         return self._predict(self._features.types(tokens), [range(len(tokens))])
 
     def _predict(
-        self, types: Sequence[TokenType[int]], sentences: Sequence[range], outside: float | None = None
+        self,
+        types: Sequence[TokenType[int]],
+        sentences: Sequence[range],
+        outside: float | None = None,
+        groups: Sequence[int] | None = None,
     ) -> list[tuple[str, float]]:
         """predict() for every token of consecutive `sentences` of types (from the featurizer's
         `types`), all at once. With `outside`, tokens labelled O get that number instead of their
-        marginal (spans never read it), and all-O sentences skip forward-backward altogether."""
-        emissions = self._features.emissions(types, sentences)
-        lens = [len(r) for r in sentences]
-        if outside is None or self._outside is None:
-            labels, probs = self._crf.tag(emissions, lens)
-        else:
-            labels, probs = self._crf.tag(emissions, lens, skip=self._outside, fill=outside)
+        marginal (spans never read it), and all-O sentences skip forward-backward altogether.
+        `groups` (sentences per text, when several texts are tagged at once) is CRF.tag's."""
+        labels, probs = self._tag(types, sentences, outside, groups)
         bio = self._bio
         return [(bio[y], p) for y, p in zip(labels.tolist(), probs.tolist(), strict=True)]
 
+    def _tag(
+        self,
+        types: Sequence[TokenType[int]],
+        sentences: Sequence[range],
+        outside: float | None = None,
+        groups: Sequence[int] | None = None,
+    ) -> tuple[IntArray, FloatArray]:
+        """_predict's label ids and probabilities, as arrays."""
+        emissions = self._features.emissions(types, sentences)
+        lens = [len(r) for r in sentences]
+        if outside is None or self._outside is None:
+            return self._crf.tag(emissions, lens, groups=groups)
+        return self._crf.tag(emissions, lens, skip=self._outside, fill=outside, groups=groups)
+
     def predict_spans(
-        self, tokens: Sequence[Token], text: str | None = None, consistent: bool = True
+        self, tokens: Sequence[Spanned], text: str | None = None, consistent: bool = True
     ) -> list[MentionSpan]:
-        """Mentions over `tokens` (from khabar.core.text.tokens.tokenize), tagged sentence by
-        sentence; pass the source `text` so newlines also end sentences. With `consistent`, a
-        confident mention's words found untagged elsewhere in the same text are tagged alike
-        (one sense per document), at a lower confidence."""
-        out: list[MentionSpan] = []
-        if not tokens:
-            return out
-        types = self._features.types([t.text for t in tokens])
-        sents = split_sentences(tokens, text)
-        labelled = self._predict(types, sents, outside=0.0)
-        for sent in sents:
-            a, b = sent.start, sent.stop
-            out += _spans(labelled[a:b], tokens[a:b], a, self._lex)
-        if consistent and out:
-            out = _propagate(out, tokens, [t.stem for t in types], self._lex)
-        return out
+        """Mentions over `tokens` (from khabar.core.text.tokens.tokenize, or anything with their
+        text, start and end), tagged sentence by sentence; pass the source `text` so newlines also
+        end sentences. With `consistent`, a confident mention's words found untagged elsewhere in
+        the same text are tagged alike (one sense per document), at a lower confidence."""
+        return self.predict_spans_each([(tokens, text)], consistent)[0]
+
+    def predict_spans_each(
+        self, texts: Sequence[tuple[Sequence[Spanned], str | None]], consistent: bool = True
+    ) -> list[list[MentionSpan]]:
+        """predict_spans of each (tokens, text), the same as one call each, in one pass through
+        the features and the CRF: a short text (a title) then costs its tokens, not the fixed cost
+        of a call. Sentences never cross texts (each text's sentences are its own), nor does
+        propagation; offsets are into each text."""
+        words: list[str] = []
+        sents: list[range] = []
+        counts: list[int] = []
+        for tokens, text in texts:
+            base = len(words)
+            words += [t.text for t in tokens]
+            own = split_sentences(tokens, text)
+            sents += own if not base else [range(r.start + base, r.stop + base) for r in own]
+            counts.append(len(own))
+        outs: list[list[MentionSpan]] = [[] for _ in texts]
+        if not words:
+            return outs
+        types = self._features.types(words)
+        labels, probs = self._tag(types, sents, 0.0, counts if len(texts) > 1 else None)
+        # Only tokens not labelled O are visited: label strings and probabilities for the rest
+        # are never read.
+        hot = np.flatnonzero(self._named[labels]).tolist()
+        ys, ps = labels.tolist(), probs.tolist()
+        bio = self._bio
+        base = 0  # the text's first token in `words`
+        first = 0  # its first sentence in `sents`
+        at = 0  # its first token in `hot`
+        for (tokens, _), count, out in zip(texts, counts, outs, strict=True):
+            stop = base + len(tokens)
+            end = bisect_left(hot, stop, at)
+            mine = [i - base for i in hot[at:end]]
+            at = end
+            if mine:
+                breaks = {r.start - base for r in sents[first : first + count]}
+                labelled = {i: (bio[ys[base + i]], ps[base + i]) for i in mine}
+                out += _runs(mine, labelled, tokens, breaks, self._lex)
+            if consistent and out:
+                stems = [t.stem for t in types[base:stop]]
+                out[:] = _propagate(out, tokens, stems, self._lex)
+            first += count
+            base = stop
+        return outs
 
     def tag_text(self, text: str) -> list[tuple[MentionSpan, str]]:
         """Convenience for scripts: mentions of `text` with their surface strings."""
@@ -164,8 +215,25 @@ def to_bilou(tags: Sequence[str]) -> list[str]:
 
 
 def _spans(
-    labelled: Sequence[tuple[str, float]], toks: Sequence[Token], offset: int, lex: Lexicons
+    labelled: Sequence[tuple[str, float]], toks: Sequence[Spanned], offset: int, lex: Lexicons
 ) -> list[MentionSpan]:
+    """Mentions of one sentence from its (label, marginal) per token; `offset`, its first token's
+    index, is added to the mentions' token indices."""
+    hot = [i for i, (label, _) in enumerate(labelled) if label != "O"]
+    return _runs(hot, labelled, toks, (), lex, offset)
+
+
+def _runs(
+    hot: Sequence[int],
+    labelled: Mapping[int, tuple[str, float]] | Sequence[tuple[str, float]],
+    toks: Sequence[Spanned],
+    breaks: Collection[int],
+    lex: Lexicons,
+    offset: int = 0,
+) -> list[MentionSpan]:
+    """Mentions over `toks` whose tokens at the increasing indices `hot` carry labelled[i], a
+    (label, marginal) other than O, and all others O (never read); a mention never runs on into
+    a sentence starting at an index in `breaks`."""
     out: list[MentionSpan] = []
     run: list[int] = []
     kind = ""
@@ -189,10 +257,13 @@ def _spans(
                 )
             )
 
-    for i, (label, _) in enumerate(labelled):
-        if label == "O" and not run:  # most tokens: nothing open, nothing to close
-            continue
-        bio, _, k = label.partition("-")
+    last = -2
+    for i in hot:
+        if i != last + 1 or i in breaks:
+            # An O token, or a sentence's end, lies between: it closes what is open.
+            close()
+            run, kind = [], ""
+        bio, _, k = labelled[i][0].partition("-")
         # An I- after O or after another type starts a mention too (CRF output is not always
         # well-formed BIO).
         if bio == "B" or (bio == "I" and k != kind):
@@ -203,6 +274,7 @@ def _spans(
         else:
             close()
             run, kind = [], ""
+        last = i
     close()
     return out
 
@@ -213,7 +285,7 @@ _PROPAGATED_CONFIDENCE = 0.5
 
 
 def _propagate(
-    spans: list[MentionSpan], tokens: Sequence[Token], stems: Sequence[str], lex: Lexicons
+    spans: list[MentionSpan], tokens: Sequence[Spanned], stems: Sequence[str], lex: Lexicons
 ) -> list[MentionSpan]:
     """`stems` are the tokens' lookup stems (features.analyze(...).stem)."""
     known: dict[tuple[str, ...], MentionType] = {}

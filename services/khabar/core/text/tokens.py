@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, repeat
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 # A word is a run of letters/digits (Arabic or Latin, with internal diacritics and tatweel);
 # every other non-space character is a token of its own (punctuation, quotes, «»).
@@ -21,6 +21,20 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
+
+
+class Spanned(Protocol):
+    """What span readers (sentence splitting, the sequence model) need of a token: a Token, or
+    any richer view of one (the tagger's Word), as is."""
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
 
 
 _new = tuple.__new__
