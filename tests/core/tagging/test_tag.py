@@ -172,3 +172,13 @@ def test_the_tail_of_a_compound_name_is_not_taken_for_a_family_name() -> None:
     body = "أكد السيد حسن نصر الله أن الحزب باق. وعاد الوزير إلى بلده بحمد الله ورعايته."
     texts = [e.text for e in tag(Article(id="n", title="", body=body)).entities]
     assert "الله" not in texts
+
+
+def test_amman_in_a_jordan_story_oman_otherwise() -> None:
+    def place(body: str) -> tuple[str | None, int | None]:
+        (loc,) = [e for e in tag(Article(id="a", body=body)).entities if e.text == "عمان"]
+        return loc.country, loc.geonames_id
+
+    assert place("استقبل العاهل الأردني الملك عبدالله الثاني في عمان وفدا أمريكيا.")[0] == "JOR"
+    assert place("وقعت عمان والهند اتفاقية تجارية.") == ("OMN", 286963)
+    assert place("وصل الوزير إلى مسقط. وقالت عمان إنها تدعم الحوار.")[0] == "OMN"

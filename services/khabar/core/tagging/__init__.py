@@ -26,7 +26,7 @@ from khabar.core.tagging.catalog import default_gazetteer, lexicon
 from khabar.core.tagging.countries import by_iso3, country_of_word, nisba_country
 from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
-from khabar.core.tagging.geo import City, city, disambiguate
+from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
 from khabar.core.tagging.lexicons import common_words, first_names, function_words
 from khabar.core.tagging.merge import Candidate, enrich, resolve
 from khabar.core.tagging.names import find_names
@@ -461,7 +461,11 @@ class _Mention:
         )
 
 
-def _mention(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> _Mention:
+def _mention(
+    field: TextField, text: str, c: Candidate, ctx: Counter[str], rest: Counter[str] | None = None
+) -> _Mention:
+    """`rest` is the article's country context without its mentions of names that are a country
+    and also a city abroad (عمان), which count for both readings; None: there are none."""
     surface = c.surface or text[c.start : c.end]
     kind = _ENTITY_TYPES[c.type]
     country = c.title.country if c.title else None
@@ -488,7 +492,13 @@ def _mention(field: TextField, text: str, c: Candidate, ctx: Counter[str]) -> _M
                 break
     if kind is EntityType.LOC:
         first = c.entries[0] if c.entries else None
-        if first is not None and first.source == "country":
+        abroad = None
+        if first is not None and first.source == "country" and rest is not None:
+            cities = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
+            abroad = city_over_country(first.ref, cities, rest, 0) if cities else None
+        if abroad is not None:
+            country, geonames_id, lat, lon = abroad.country, abroad.geonames_id, abroad.lat, abroad.lon
+        elif first is not None and first.source == "country":
             ctry = by_iso3().get(first.ref)
             country = first.ref
             if ctry is not None:
@@ -583,4 +593,13 @@ def _mentions(article: Article) -> list[_Mention]:
         per_field = updated
     mentions = [(text, c) for _, text, cands in per_field for c in cands]
     ctx = _context(mentions) + _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
-    return [_mention(f, text, c, ctx) for f, text, cands in per_field for c in cands]
+    rest = None
+    if any(_dual(c) for _, c in mentions):
+        words = [w for _, _, (_, ws, _) in analyzed for w in ws]
+        rest = _context([m for m in mentions if not _dual(m[1])]) + _nisba_context(words)
+    return [_mention(f, text, c, ctx, rest) for f, text, cands in per_field for c in cands]
+
+
+def _dual(c: Candidate) -> bool:
+    """A name read first as a country that is also a city (عمان: Oman, Amman)."""
+    return bool(c.entries) and c.entries[0].source == "country" and any(e.source == "city" for e in c.entries)
