@@ -421,33 +421,18 @@ class _Mention:
     canonical_name: str | None = None
 
     def entity(self) -> Entity:
-        if self.canonical_id is None:
-            # Dates join no entity: their canonical fields stay unset, as the model's defaults.
-            return Entity(
-                type=self.kind,
-                text=self.text,
-                start=self.start,
-                end=self.end,
-                field=self.field,
-                country=self.country,
-                sector=self.sector,
-                title=self.title,
-                wikidata_id=self.wikidata_id,
-                geonames_id=self.geonames_id,
-                lat=self.lat,
-                lon=self.lon,
-                value=self.value,
-                confidence=self.confidence,
-                source=self.source,
-            )
+        # Dates join no entity: their canonical fields stay unset (not set to None), as before.
+        canonical = (
+            {}
+            if self.canonical_id is None
+            else {"canonical_id": self.canonical_id, "canonical_name": self.canonical_name}
+        )
         return Entity(
             type=self.kind,
             text=self.text,
             start=self.start,
             end=self.end,
             field=self.field,
-            canonical_id=self.canonical_id,
-            canonical_name=self.canonical_name,
             country=self.country,
             sector=self.sector,
             title=self.title,
@@ -458,6 +443,7 @@ class _Mention:
             value=self.value,
             confidence=self.confidence,
             source=self.source,
+            **canonical,
         )
 
 
