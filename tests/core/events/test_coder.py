@@ -45,6 +45,19 @@ def test_vso_with_counterpart_after_ma3a_date_and_place() -> None:
     assert ev.location is not None and ev.location.name == "عمان"
 
 
+def test_amman_read_by_the_tagger_is_a_city_not_the_country_oman() -> None:
+    body = (
+        "استقبل العاهل الأردني الملك عبدالله الثاني، اليوم الأحد، في عمان وفدا من الكونغرس الأمريكي "
+        "برئاسة السيناتور كريس مورفي، وأكد ضرورة وقف إطلاق النار في غزة."
+    )
+    amman = {"country": "JOR", "geonames_id": 250441}
+    people = [("عبدالله الثاني", "PERSON"), ("كريس مورفي", "PERSON")]
+    ev = only(code_events(article(body, [*people, ("عمان", "LOC", amman), ("غزة", "LOC")], SUNDAY)))
+    # A city with a locative beats a later one; as Oman (a country) it ranked after غزة.
+    assert ev.location is not None and ev.location.name == "عمان" and ev.location.country == "JOR"
+    assert all(a.country != "OMN" for a in [*ev.actors, *ev.recipients])
+
+
 def test_phone_call_mode_and_dual_verb_in_svo_headline_order() -> None:
     body = "الكوني وبوجدانوف يبحثان هاتفيا العلاقات الثنائية."
     ev = only(code_events(article(body, [("الكوني", "PERSON"), ("بوجدانوف", "PERSON")])))

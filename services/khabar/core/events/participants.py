@@ -279,9 +279,10 @@ def mentions_in(
             out.append(Mention(Kind.PERSON, k, k_end, e.text, e, country, direct_cue=cue, weak=weak))
             continue
         if e.type is EntityType.LOC:
-            iso = country_of_name(e.text) or (
-                e.country if e.canonical_name and country_of_name(e.canonical_name) else None
-            )
+            named = country_of_name(e.text)
+            if named and e.country and e.country != named:
+                named = None  # the tagger read the name as a city abroad: عمان in a Jordan story
+            iso = named or (e.country if e.canonical_name and country_of_name(e.canonical_name) else None)
             locative = prev_word in LOCATIVES or (cue == "ب") or prev_word.startswith("بال")
             kind = Kind.COUNTRY if iso and not locative else Kind.PLACE
             out.append(Mention(kind, k, k_end, e.text, e, iso or e.country, direct_cue=cue))
