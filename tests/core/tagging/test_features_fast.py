@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from khabar.core.tagging.crf import CRF
 from khabar.core.tagging.features import (
-    _MAX_PHRASE,
     _NOT_NISBA,
     _SENTENCE_END,
     _YEAR,
@@ -39,43 +38,6 @@ from khabar.core.tagging.sequence_model import SequenceModel
 from khabar.core.text.tokens import Token, tokenize
 
 # ---- reference: the straightforward per-position implementation -------------------------------
-
-
-def ref_gazetteer_tags(stems: Sequence[str], lex: Lexicons) -> list[str]:
-    tags = ["O"] * len(stems)
-    i = 0
-    while i < len(stems):
-        for n in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
-            kind = lex.phrases.get(tuple(stems[i : i + n]))
-            if kind is None and n == 1:
-                kind = lex.phrases.get((_bare(stems[i]),))
-            if kind is not None:
-                tags[i] = "B-" + kind
-                for j in range(i + 1, i + n):
-                    tags[j] = "I-" + kind
-                i += n
-                break
-        else:
-            i += 1
-    return tags
-
-
-def ref_memory_tags(stems: Sequence[str], memory: Memory) -> list[str]:
-    tags = ["O"] * len(stems)
-    i = 0
-    while i < len(stems):
-        for n in range(min(_MAX_PHRASE, len(stems) - i), 0, -1):
-            hit = memory.phrases.get(tuple(stems[i : i + n]))
-            if hit is not None:
-                kind, ratio = hit
-                tags[i] = f"B-{kind}:{ratio}"
-                for j in range(i + 1, i + n):
-                    tags[j] = f"I-{kind}:{ratio}"
-                i += n
-                break
-        else:
-            i += 1
-    return tags
 
 
 def ref_own(tok: str, a: Analysis, gaz: str, lex: Lexicons) -> list[str]:
@@ -111,8 +73,8 @@ def ref_sentence_features(
     tokens: Sequence[str], lex: Lexicons, memory: Memory = EMPTY_MEMORY
 ) -> list[list[str]]:
     an = [analyze(t, lex) for t in tokens]
-    gaz = ref_gazetteer_tags([a.stem for a in an], lex)
-    mem = ref_memory_tags([a.stem for a in an], memory)
+    gaz = gazetteer_tags([a.stem for a in an], lex)
+    mem = memory_tags([a.stem for a in an], memory)
     own = [
         [
             *ref_own(t, a, g, lex),
@@ -188,9 +150,11 @@ def test_shipped_lexicons_and_memory_give_the_reference_features() -> None:
 def test_phrase_tags_match_the_reference() -> None:
     model = SequenceModel.default()
     for s in SENTENCES:
-        stems = [analyze(t, model._lex).stem for t in s.split()]
-        assert gazetteer_tags(stems, model._lex) == ref_gazetteer_tags(stems, model._lex)
-        assert memory_tags(stems, model._memory) == ref_memory_tags(stems, model._memory)
+        types = model._features.types(s.split())
+        stems = [t.stem for t in types]
+        gaz, mem = model._features.tags(types)
+        assert gaz == gazetteer_tags(stems, model._lex)
+        assert mem == memory_tags(stems, model._memory)
 
 
 LEX = build_lexicons(
