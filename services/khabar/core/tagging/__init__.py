@@ -44,20 +44,22 @@ __all__ = ["tag", "tag_text"]
 # ANERcorp dev when allowed to (bare city names are often words or persons: الجميل، معسكر).
 ENRICH_ONLY: frozenset[str] = frozenset({"city", "anergazet", "first_name"})
 # Words that make the next name a place whatever it is: "مدينة أوختا", "بلدة بني زيد".
-_PLACE_HEADS = frozenset(
-    _n
-    for w in ("مدينة", "بلدة", "قرية", "محافظة", "ولاية", "إقليم", "جمهورية", "العاصمة", "عاصمة", "مقاطعة")
-    for _n in (normalize(w).text, normalize("ب" + w).text, normalize("و" + w).text)
+_PLACE_HEAD_WORDS = (
+    *("مدينة", "بلدة", "قرية", "محافظة", "ولاية"),
+    *("إقليم", "جمهورية", "العاصمة", "عاصمة", "مقاطعة"),
 )
-# Heads whose next word is a place even when no gazetteer knows it ("جمهورية كومي", "مقاطعة
-# بيلغورود"), as written: folding ة to ه would take "بلده" ("his country") for "بلدة" ("town").
+_PLACE_HEADS = frozenset(normalize(p + w).text for w in _PLACE_HEAD_WORDS for p in ("", "ب", "و"))
+# Those after which a name no gazetteer knows is a place too ("جمهورية كومي", "مقاطعة بيلغورود"),
+# as written (hamza folded only): folding ة to ه would take "بلده" ("his country") for "بلدة".
 # ولاية ("term of office") and العاصمة (mostly before a known city) are left out.
-_NAMING_HEADS = frozenset({"مدينة", "بلدة", "قرية", "محافظة", "اقليم", "جمهورية", "مقاطعة"})
+_NAMING_HEADS = frozenset(
+    w.replace("إ", "ا") for w in _PLACE_HEAD_WORDS if w not in ("ولاية", "العاصمة", "عاصمة")
+)
 # Office holders whose next word, when it is a known city, names the place they govern ("حاكم
 # بيلغورود", "محافظ البصرة"): the city then stands alone.
 _RULER_HEADS = frozenset(normalize(w).text for w in ("حاكم", "محافظ", "والي", "عمدة"))
 _QUOTES = frozenset("\"«“'")
-_QUOTED_GAP = frozenset(" \"«“'")
+_QUOTED_GAP = _QUOTES | {" "}
 # Which gazetteer source speaks for a name that several sources hold.
 _SOURCE_ORDER = {"actor": 0, "country": 1, "region": 2, "city": 3, "anergazet": 4}
 # Words that form one name with the next (عبد الله): the next alone is not a family name.
@@ -478,22 +480,18 @@ def _mention(
                 break
     if kind is EntityType.LOC:
         first = c.entries[0] if c.entries else None
-        abroad = None
-        if first is not None and first.source == "country" and rest is not None:
-            cities = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
-            abroad = city_over_country(first.ref, cities, rest, 0) if cities else None
-        if abroad is not None:
-            country, geonames_id, lat, lon = abroad.country, abroad.geonames_id, abroad.lat, abroad.lon
-        elif first is not None and first.source == "country":
-            ctry = by_iso3().get(first.ref)
-            country = first.ref
-            if ctry is not None:
-                geonames_id, lat, lon = ctry.geonames_id, ctry.lat, ctry.lon
+        places: list[City] = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
+        if first is not None and first.source == "country":
+            best = city_over_country(first.ref, places, rest) if rest is not None else None
+            if best is None:
+                ctry = by_iso3().get(first.ref)
+                country = first.ref
+                if ctry is not None:
+                    geonames_id, lat, lon = ctry.geonames_id, ctry.lat, ctry.lon
         else:
-            places: list[City] = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
             best = disambiguate(places, ctx)
-            if best is not None:
-                country, geonames_id, lat, lon = best.country, best.geonames_id, best.lat, best.lon
+        if best is not None:
+            country, geonames_id, lat, lon = best.country, best.geonames_id, best.lat, best.lon
     return _Mention(
         field,
         kind,
@@ -578,11 +576,11 @@ def _mentions(article: Article) -> list[_Mention]:
             updated.append((f, text, cands))
         per_field = updated
     mentions = [(text, c) for _, text, cands in per_field for c in cands]
-    ctx = _context(mentions) + _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
+    nisbas = _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
+    ctx = _context(mentions) + nisbas
     rest = None
     if any(_dual(c) for _, c in mentions):
-        words = [w for _, _, (_, ws, _) in analyzed for w in ws]
-        rest = _context([m for m in mentions if not _dual(m[1])]) + _nisba_context(words)
+        rest = _context([m for m in mentions if not _dual(m[1])]) + nisbas
     return [_mention(f, text, c, ctx, rest) for f, text, cands in per_field for c in cands]
 
 

@@ -77,15 +77,13 @@ def disambiguate(candidates: Sequence[City], context: Counter[str]) -> City | No
     return max(candidates, key=lambda c: (context.get(c.country, 0), c.population))
 
 
-def city_over_country(
-    country: str, candidates: Sequence[City], context: Counter[str], own_mentions: int
-) -> City | None:
+def city_over_country(country: str, candidates: Sequence[City], context: Counter[str]) -> City | None:
     """For a name that is a country and also cities elsewhere (عمان: Oman, and Amman in Jordan): the
-    city the article means when it mentions that city's country more often than the country itself,
-    leaving out the `own_mentions` this name contributed to the count; None keeps the country (ties
-    too: the country reading is the commoner one)."""
+    city the article means when `context` (the article's country counts, this name's own mentions
+    left out) names that city's country more often than the country itself; None keeps the country
+    (ties too: the country reading is the commoner one)."""
     abroad = [c for c in candidates if c.country != country]
     best = disambiguate(abroad, context)
-    if best is not None and context.get(best.country, 0) > context.get(country, 0) - own_mentions:
+    if best is not None and context.get(best.country, 0) > context.get(country, 0):
         return best
     return None
