@@ -16,7 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from khabar.core.events.countries import country_of_adjective, country_of_name, country_of_word
+from khabar.core.events.countries import (
+    country_of_adjective,
+    country_of_name,
+    country_of_place,
+    country_of_word,
+)
 from khabar.core.models import Entity, EntityType, TextField
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
@@ -279,10 +284,9 @@ def mentions_in(
             out.append(Mention(Kind.PERSON, k, k_end, e.text, e, country, direct_cue=cue, weak=weak))
             continue
         if e.type is EntityType.LOC:
-            named = country_of_name(e.text)
-            if named and e.country and e.country != named:
-                named = None  # the tagger read the name as a city abroad: عمان in a Jordan story
-            iso = named or (e.country if e.canonical_name and country_of_name(e.canonical_name) else None)
+            iso = country_of_place(e.text, e) or (
+                e.country if e.canonical_name and country_of_name(e.canonical_name) else None
+            )
             locative = prev_word in LOCATIVES or (cue == "ب") or prev_word.startswith("بال")
             kind = Kind.COUNTRY if iso and not locative else Kind.PLACE
             out.append(Mention(kind, k, k_end, e.text, e, iso or e.country, direct_cue=cue))

@@ -5,7 +5,7 @@ posting) is not a location."""
 
 from __future__ import annotations
 
-from khabar.core.events.countries import country_of_name
+from khabar.core.events.countries import country_of_place
 from khabar.core.events.participants import Kind, Mention
 from khabar.core.text.normalize import norm
 
@@ -40,10 +40,7 @@ def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
     glued = m.direct_cue
     if prev in _CITY_CUES:
         return 0
-    named = country_of_name(m.name)
-    # A country's name the tagger read as a city abroad (عمان: Amman) ranks as a city.
-    is_country = named is not None and (m.entity is None or m.entity.country in (None, named))
-    base = 2 if is_country else 1
+    base = 2 if country_of_place(m.name, m.entity) is not None else 1
     if prev in _LOCATIVE or glued == "ب":
         return base
     near_visit = visit or any(w in _VISIT_WORDS for w in words[max(0, j - 3) : j + 1])
