@@ -2,7 +2,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.core.tagging.canonical import canonical_id, cluster_mentions, find_actor, name_key, stable_id
+from khabar.core.tagging.canonical import (
+    canonical_id,
+    cluster_mentions,
+    find_actor,
+    name_key,
+    similar,
+    stable_id,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,6 +56,27 @@ def test_curated_actor_gives_wikidata_id_and_name() -> None:
     assert c.name == "فلاديمير بوتين"
     a = find_actor("PERSON", "ميخائيل بوجدانوف")
     assert a is not None and a.country == "RUS"
+
+
+def test_one_differing_word_keeps_names_apart() -> None:
+    # Close as whole strings (ratio >= 88), but one word is another word: another entity.
+    us = find_actor("ORG", "وزارة الخارجية الأمريكية")
+    assert us is not None and us.country == "USA"
+    assert find_actor("ORG", "وزارة الخارجية المصرية") != us
+    assert find_actor("ORG", "وزارة الخارجية الإيرانية") != us
+    ms = [
+        ("ORG", "وزارة الخارجية المصرية"),
+        ("ORG", "وزارة الخارجية الأمريكية"),
+        ("PERSON", "محمد علي حسن"),
+        ("PERSON", "أحمد علي حسن"),
+    ]
+    assert len(cluster_mentions(ms)) == 4
+
+
+def test_transliteration_variants_still_match_word_by_word() -> None:
+    assert similar(name_key("أنطونيو غوتيريس"), name_key("أنطونيو غوتيريش"))
+    assert similar(name_key("فولوديمير زيلينسكي"), name_key("فولوديمير زيلنسكي"))
+    assert not similar(name_key("الحكومة السورية"), name_key("الحكومة السعودية"))
 
 
 @given(

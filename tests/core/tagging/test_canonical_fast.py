@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 from khabar.core.tagging.actors import Actor, actors
 from khabar.core.tagging.canonical import (
     FUZZY_MIN,
+    WORD_MIN,
     Cluster,
     _actor_keys,
     _may_reach,
@@ -34,14 +35,23 @@ def ref_name_key(text: str) -> str:
     return _ABD.sub(lambda m: m.group(1), norm(text)).translate(_TRANSLIT)
 
 
+def ref_similar(a: str, b: str) -> bool:
+    wa, wb = a.split(), b.split()
+    return (
+        fuzz.ratio(a, b) >= FUZZY_MIN
+        and len(wa) == len(wb)
+        and all(fuzz.ratio(x, y) >= WORD_MIN for x, y in zip(wa, wb, strict=True))
+    )
+
+
 def ref_find_actor(kind: str, text: str) -> Actor | None:
     exact, by_type = _actor_keys()
     key = ref_name_key(text)
     hit = exact.get((kind, key))
     if hit is not None or " " not in key:
         return hit
-    best = process.extractOne(key, by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
-    return exact.get((kind, best[0])) if best else None
+    near = process.extract(key, by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+    return next((exact[(kind, k)] for k, _, _ in near if ref_similar(key, k)), None)
 
 
 @dataclass(slots=True)
@@ -69,11 +79,7 @@ def ref_cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
         joined = next((a.group for a in mine if a.key == key), None)
         if joined is None and len(key) >= 5:
             joined = next(
-                (
-                    a.group
-                    for a in mine
-                    if len(a.key.split()) == len(words) and fuzz.ratio(key, a.key) >= FUZZY_MIN
-                ),
+                (a.group for a in mine if len(a.key.split()) == len(words) and ref_similar(key, a.key)),
                 None,
             )
         if joined is None and kind == "PERSON":

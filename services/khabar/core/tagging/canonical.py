@@ -26,6 +26,10 @@ from khabar.core.text.normalize import norm
 _ABD = re.compile(r"\b(عبد|ابو|أبو) (?=\S)")
 _TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ": "ض"})
 FUZZY_MIN = 88.0
+# Each word must also match on its own: a whole-string ratio lets one differing word pass in a
+# long name ("وزارة الخارجية المصرية" ~ "... الأمريكية" 91, "محمد علي" ~ "أحمد علي"), while
+# transliteration variants stay close word by word (غوتيريس / غوتيريش 86, زيلينسكي / زيلنسكي 93).
+WORD_MIN = 85.0
 
 
 @lru_cache(maxsize=32768)  # names recur within and across articles; bounded for the service
@@ -75,8 +79,19 @@ def _actor_for_key(kind: str, key: str) -> Actor | None:
     hit = exact.get((kind, key))
     if hit is not None or " " not in key:
         return hit
-    best = process.extractOne(key, by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
-    return exact.get((kind, best[0])) if best else None
+    near = process.extract(key, by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=8)
+    return next((exact[(kind, other)] for other, _, _ in near if _words_match(key, other)), None)
+
+
+def _words_match(key: str, other: str) -> bool:
+    """Keys with as many words, each close to its counterpart (see WORD_MIN)."""
+    a, b = key.split(), other.split()
+    return len(a) == len(b) and all(x == y or fuzz.ratio(x, y) >= WORD_MIN for x, y in zip(a, b, strict=True))
+
+
+def similar(key: str, other: str) -> bool:
+    """Two spelling keys name one entity: close as a whole (FUZZY_MIN) and word by word."""
+    return fuzz.ratio(key, other) >= FUZZY_MIN and _words_match(key, other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +151,7 @@ def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
         if joined is None and len(key) >= 5:
             size = len(key)
             for other_size, other, group in same_count.get((kind, len(words)), ()):
-                if _may_reach(size, other_size) and fuzz.ratio(key, other) >= FUZZY_MIN:
+                if _may_reach(size, other_size) and similar(key, other):
                     joined = group
                     break
         if joined is None and kind == "PERSON":
