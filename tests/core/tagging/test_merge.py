@@ -55,6 +55,22 @@ def test_a_title_rule_name_may_add_given_names_but_not_outrun_the_model() -> Non
     assert resolve([lone, full]) == [full]
 
 
+def test_a_model_name_starting_inside_a_title_yields_to_the_titled_name() -> None:
+    text = "المبعوث الخاص إلى السودان توم بيرييلو"
+    name = text.index("توم")
+    title = (0, name - 1)
+    model = Candidate("PERSON", text.index("السودان"), len(text), "model")  # السودان توم بيرييلو
+    titled = Candidate("PERSON", name, len(text), "title_name", title_span=title)
+    assert resolve([model, titled]) == [titled]
+    # A title the model's name starts before ("خالد" of "خالد شيخ محمد", شيخ read as a title).
+    text = "المجاهد خالد شيخ محمد"
+    model = Candidate("PERSON", text.index("خالد"), len(text), "model")
+    inner = Candidate(
+        "PERSON", text.index("محمد"), len(text), "title_name", title_span=(text.index("شيخ"), 16)
+    )
+    assert resolve([model, inner]) == [model]
+
+
 def test_a_place_closing_an_organization_name_is_part_of_it() -> None:
     place = Candidate("LOC", 11, 17, "model")  # بنغازي
     org = Candidate("ORG", 0, 17, "org_rule")  # غرفة تجارة بنغازي

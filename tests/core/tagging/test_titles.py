@@ -33,6 +33,14 @@ def test_ambassador_country_is_the_sender_not_the_host() -> None:
     assert m.end == 4
 
 
+def test_envoy_to_a_country_keeps_the_envoys_country() -> None:
+    m = match_title(words("المبعوث الأمريكي الخاص إلى السودان توم بيرييلو"), 0)
+    assert m is not None and m.country == "USA" and m.end == 5
+    # إلى with no country after it is no part of the title.
+    m = match_title(words("المبعوث الأمريكي إلى المنطقة"), 0)
+    assert m is not None and m.end == 2
+
+
 def test_sectors_from_head_and_domain_words() -> None:
     assert (m := match_title(words("اللواء الركن خليفة حفتر"), 0)) and m.sector == "MIL"
     assert (m := match_title(words("وزير الدفاع الأمريكي لويد أوستن"), 0)) and m.sector == "MIL"

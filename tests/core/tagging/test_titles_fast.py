@@ -64,7 +64,7 @@ def ref_match_title(words: Sequence[str], start: int, max_len: int = 8) -> Title
             host_next = False
             end += 1
             continue
-        if w == norm("لدى"):
+        if w in (norm("لدى"), norm("إلى")):
             host_next = True
             end += 1
             continue
@@ -77,7 +77,7 @@ def ref_match_title(words: Sequence[str], start: int, max_len: int = 8) -> Title
             end += 1
             continue
         break
-    while end > start + 1 and words[end - 1] in (norm("لدى"), norm("في")):
+    while end > start + 1 and words[end - 1] in (norm("لدى"), norm("إلى"), norm("في")):
         end -= 1
     return TitleMatch(start, end, sector, country)
 
@@ -93,7 +93,7 @@ _MULTI = sorted(n for c in countries() for n in c.names if " " in n)
 # (and whole, as a key holding spaces), nisbas, لدى/في and others.
 VOCAB = sorted(TITLE_WORDS)[:40] + sorted(_CONTINUATION)[:40] + sorted(_STOP)
 VOCAB += [w for n in _MULTI[:30] for w in n.split()] + _MULTI[:10]
-VOCAB += ["روسيا", "ليبيا", "مصر", "الروسي", "الليبية", "الروس", "لدى", "في", "محمد", "قال", "ﷺ", "،"]
+VOCAB += ["روسيا", "ليبيا", "مصر", "الروسي", "الليبية", "الروس", "لدى", "إلى", "في", "محمد", "قال", "ﷺ", "،"]
 VOCAB = [norm(w) for w in VOCAB]
 
 

@@ -137,6 +137,9 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     any_person = _Containers((o.start, o.end) for o in persons)
     actor_person = _Containers((o.start, o.end) for o in persons if o.source == "actor")
     person_ends = _earliest_by_end((o.start, o.end) for o in persons)
+    # A model name that starts inside a title phrase took the title's tail for a name ("السودان"
+    # of "المبعوث الخاص إلى السودان توم بيرييلو"): the title-rule name after the title is meant.
+    title_ends = {o.end: o.title_span for o in persons if o.source == "title_name" and o.title_span}
     # The place closing "غرفة تجارة بنغازي" belongs to the organization's name.
     org_ends = _earliest_by_end((o.start, o.end) for o in orgs)
     # "إفريقيا" of "شمال إفريقيا": the region is the place meant.
@@ -153,11 +156,16 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
                     else actor_person.contain(s, e) or person_ends.get(e, s) < s
                 )
             )
+            or (c.type == "PERSON" and _inside(s, title_ends.get(e)))
             or (c.type != "ORG" and org_ends.get(e, s) < s)
             or (c.type == "LOC" and region.contain(s, e))
         ):
             out.add(i)
     return out
+
+
+def _inside(position: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] < position < span[1]
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -114,7 +114,9 @@ _CONTINUATION: frozenset[str] = (
 # Words that end a title phrase before the name even though they could continue it.
 _STOP = _n("في لدى عن إن أن قال وقال أكد")
 _LADA = norm("لدى")  # "سفير روسيا لدى ليبيا": the country after it is the host
-_TRAILING = (_LADA, norm("في"))
+# "المبعوث الأمريكي الخاص إلى السودان": the country after إلى is the mission's, not the envoy's.
+_HOST_MARKERS = (_LADA, norm("إلى"))
+_TRAILING = (*_HOST_MARKERS, norm("في"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,8 +154,8 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
     """The title phrase starting at words[start], or None when words[start] is no title head.
 
     `words` are normalized words with proclitics removed. The phrase extends over continuation
-    words, nisba adjectives and country names; "لدى X" (ambassador to X) is consumed but X is the
-    host, not the actor's country."""
+    words, nisba adjectives and country names; "لدى X" (ambassador to X) and "إلى X" (envoy to X)
+    are consumed but X is the host, not the actor's country."""
     if start >= len(words) or words[start] not in TITLE_TRIGGERS:
         return None
     sector = _HEADS.get(words[start])
@@ -181,7 +183,7 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
             host_next = False
             end += 1
             continue
-        if w == _LADA:
+        if w in _HOST_MARKERS:
             host_next = True
             end += 1
             continue
