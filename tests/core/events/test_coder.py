@@ -221,6 +221,15 @@ def test_condemnation_without_a_named_target_is_not_an_event() -> None:
     assert code_events(article(body, [("عباس عراقجي", "PERSON")])) == []
 
 
+def test_an_organization_in_a_ranked_persons_title_is_no_participant() -> None:
+    # "رئيس مجلس السيادة ... الفريق أول X": the council is X's title; X accuses, nobody is accused
+    # by the council, and X is not the target.
+    body = "واتهم رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان قوات الدعم السريع بارتكاب جرائم."
+    ents = [("مجلس السيادة", "ORG"), ("عبد الفتاح البرهان", "PERSON"), ("قوات الدعم السريع", "ORG")]
+    ev = only(code_events(article(body, ents)))
+    assert names(ev.actors) == ["عبد الفتاح البرهان"] and names(ev.recipients) == ["قوات الدعم السريع"]
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -23,6 +23,7 @@ from khabar.core.events.countries import (
     country_of_word,
 )
 from khabar.core.models import Entity, EntityType, TextField
+from khabar.core.tagging.titles import TITLE_WORDS
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
 
@@ -163,8 +164,11 @@ def side_sector(name: str) -> str:
 _PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
 # Words that cannot sit inside a title between an organization and a name.
 _TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث", "كما", "التقى", "خلال", "بين")
-_TITLE_FILLERS = ROLE_WORDS | _set(
-    "لدى", "الركن", "الخاص", "المكلف", "المكلفة", "العام", "الأعلى", "الدولي", "نائب", "رئيس"
+# Ranks and honorifics (the tagger's title words: "الفريق أول", "الشيخ") may sit there too.
+_TITLE_FILLERS = (
+    ROLE_WORDS
+    | TITLE_WORDS
+    | _set("لدى", "الركن", "الخاص", "المكلف", "المكلفة", "العام", "الأعلى", "الدولي", "نائب", "رئيس", "أول")
 )
 # Words before a country name that make it a place, not an acting state.
 LOCATIVES = _set(
