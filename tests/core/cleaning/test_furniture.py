@@ -57,6 +57,13 @@ def test_byline_names_the_author() -> None:
     assert byline_author("وأضاف الوزير أن المحادثات مستمرة -") is None
 
 
+def test_a_dateline_crediting_an_agency_names_no_author() -> None:
+    for line in ("الخرطوم - وكالات", "الرياض (رويترز) -", "الرياض – واس", "القاهرة - أ ش أ"):
+        assert byline_author(line) == "", line
+    assert furniture_reason("الخرطوم - وكالات") == "byline"
+    assert byline_author("سامي واس -") == "سامي واس"  # a name that merely contains an agency's
+
+
 def test_glued_related_label_is_split_off() -> None:
     assert split_glued("أخبار ذات صلةأعلن الجيش الأوكراني، اليوم الأحد.") == [
         "أخبار ذات صلة",

@@ -36,6 +36,19 @@ def test_extracts_text_and_metadata() -> None:
     assert "غزة" in page.keywords
 
 
+def test_byline_under_the_headline_and_site_name_from_the_title_tag() -> None:
+    page = extract(
+        PAGE.replace('<meta property="og:site_name" content="بوابة الخليج">', "").replace(
+            "<h1>الجامعة العربية تدعو إلى وقف التصعيد</h1>",
+            "<h1>الجامعة العربية تدعو إلى وقف التصعيد</h1>"
+            '<div class="byline">بيروت - كتب: مروان الأمين</div>',
+        )
+    )
+    assert page.author == "مروان الأمين"  # not the dateline's city
+    assert page.site_name == "بوابة الخليج"  # "<headline> | <site>"
+    assert "مروان الأمين" not in page.text
+
+
 def test_page_without_text() -> None:
     page = extract(
         "<html><head><title>x</title></head><body><nav><a href='/'>الرئيسية</a></nav></body></html>"

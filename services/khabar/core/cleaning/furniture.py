@@ -316,8 +316,16 @@ _BYLINE_WROTE = re.compile(
 )
 # "لندن: «الشرق الأوسط»", "القاهرة - (أ ش أ)": a dateline crediting the outlet or an agency.
 _DATELINE_CREDIT = re.compile(r"^\S+(?:\s\S+)?\s*[:\-–]\s*[«\"(\[].{2,30}[»\")\]]$")
-_BYLINE_AGENCY = re.compile(
-    r"^[(\[]?\s*(?:وكالات|خاص|متابعات|رويترز|أ ف ب|ا ف ب|د ب ا|سبوتنيك|الأناضول)\s*[)\]]?$"
+# Wire agencies Arab outlets credit (Reuters, AFP, dpa, AP, Xinhua; the national agencies SPA,
+# WAM, QNA, KUNA, BNA, SANA, WAFA, MENA, Ma'an, Anadolu, Sputnik).
+_AGENCIES = (
+    r"(?:وكالات|خاص|متابعات|رويترز|أ ف ب|ا ف ب|د ب ا|د ب أ|أ ب|ا ب|شينخوا|واس|وام|قنا|كونا|بنا|سانا|وفا|"
+    r"أ ش أ|ا ش ا|معا|سبوتنيك|الأناضول|الاناضول)"
+)
+_BYLINE_AGENCY = re.compile(rf"^[(\[]?\s*{_AGENCIES}\s*[)\]]?$")
+# "الخرطوم - وكالات", "الرياض (رويترز) -": a city and the agency, not a writer.
+_DATELINE_AGENCY = re.compile(
+    rf"^[^\d.،,:؟!()\[\]]{{2,30}}?\s*(?:[-–—:]\s*[(\[]?\s*{_AGENCIES}\s*[)\]]?|[(\[][^()\[\]]{{2,30}}[)\]])\s*[-–—:]?$"
 )
 
 
@@ -326,6 +334,8 @@ def byline_author(line: str) -> str | None:
     text = line.strip()
     if word_count(text) > 7 or ends_sentence(text):
         return None
+    if _DATELINE_AGENCY.match(text) or _DATELINE_AGENCY.match(norm(text)):
+        return ""
     m = _BYLINE_DASH.match(text)
     if m and word_count(m.group(1)) <= 4:
         return m.group(1).strip()

@@ -10,6 +10,7 @@ from typing import Any
 
 import trafilatura
 
+from khabar.core.cleaning.furniture import byline_author
 from khabar.core.cleaning.metadata import parse_date, split_keywords
 
 __all__ = ["HtmlPage", "extract", "looks_like_html"]
@@ -78,8 +79,9 @@ def extract(html: str) -> HtmlPage:
         text=text,
         title=_opt(data.get("title")),
         published_at=published,
-        site_name=_opt(data.get("sitename")),
-        author=_opt(data.get("author")),
+        site_name=_opt(data.get("sitename")) or _title_suffix(html),
+        # trafilatura splits "بيروت - كتب: مروان الأمين" on the dash and keeps the dateline's city.
+        author=_byline(html) or _opt(data.get("author")),
         keywords=list(dict.fromkeys(keywords)),
     )
 
@@ -123,6 +125,44 @@ def _date_under_headline(html: str) -> datetime | None:
         if parsed is not None:
             return parsed
     return None
+
+
+_BYLINE_ELEMENT = re.compile(
+    r"<(span|div|p|a|address|small)\b[^>]*(?:class|itemprop|rel)=[\"'][^\"']*(?:byline|author|writer)"
+    r"[^\"']*[\"'][^>]*>(.*?)</\1>",
+    re.IGNORECASE | re.DOTALL,
+)
+_ANY_TAG = re.compile(r"<[^>]+>")
+
+
+def _byline(html: str) -> str | None:
+    """The writer's name from the first byline- or author-classed element of the article header
+    read as a byline ("بيروت - كتب: مروان الأمين" -> مروان الأمين); None when there is none."""
+    h1 = _H1.search(html)
+    start = h1.end() if h1 else 0
+    for _, inner in _BYLINE_ELEMENT.findall(html, start, start + _HEADER_SPAN):
+        text = " ".join(unescape(_ANY_TAG.sub(" ", inner)).split())
+        name = byline_author(text) if text else None
+        if name:
+            return name
+    return None
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+
+
+def _title_suffix(html: str) -> str | None:
+    """The site's name closing the page's <title> ("... | صحيفة النهار"): a short last segment
+    after a longer headline."""
+    m = _TITLE_TAG.search(html[:200_000])
+    if m is None:
+        return None
+    parts = _TITLE_SEPARATOR.split(" ".join(unescape(m.group(1)).split()))
+    if len(parts) < 2:
+        return None
+    site, headline = parts[-1], " ".join(parts[:-1])
+    return site if len(site.split()) <= 4 and len(headline.split()) >= 3 else None
 
 
 def _opt(value: object) -> str | None:
