@@ -263,6 +263,17 @@ def test_expected_discussion_is_no_event_but_a_scheduled_meeting_is_an_agreement
     assert ev.confidence < 0.9
 
 
+def test_present_tense_dated_after_publication_is_an_agreement_to_meet() -> None:
+    ents = [("ماركو روبيو", "PERSON"), ("سيرغي لافروف", "PERSON")]
+    body = "يلتقي وزير الخارجية الأمريكي ماركو روبيو نظيره الروسي سيرغي لافروف في الرياض غدا الأربعاء."
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert (ev.type, ev.cameo) == ("AGREE", "036") and ev.date == dt.date(2025, 6, 11)
+    # The same verb dated today reports the meeting itself.
+    today = body.replace("غدا الأربعاء", "اليوم الثلاثاء")
+    ev = only(code_events(article(today, ents, TUESDAY)))
+    assert ev.type == "CONSULT" and ev.date == dt.date(2025, 6, 10)
+
+
 def test_reported_speech_lowers_confidence() -> None:
     ents = [("سامح شكري", "PERSON"), ("أيمن الصفدي", "PERSON")]
     plain = only(code_events(article("بحث سامح شكري مع أيمن الصفدي الملف.", ents)))

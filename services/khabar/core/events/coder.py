@@ -17,7 +17,7 @@ from khabar.core.events.countries import country_name
 from khabar.core.events.dates import DateMention, find_dates
 from khabar.core.events.ids import event_id
 from khabar.core.events.modality import Status, assess
-from khabar.core.events.morphology import loose
+from khabar.core.events.morphology import Aspect, loose
 from khabar.core.events.participants import Kind, Mention, StoryPeople, mentions_in, side_sector, story_people
 from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
@@ -294,6 +294,10 @@ def _code_unit(
             ):
                 continue
         scheduled = modality.status is Status.SCHEDULED
+        dates = find_dates(words, published)
+        if not scheduled and trig.entry.aspect is Aspect.IMPERFECT and dates and all(d.future for d in dates):
+            # "يلتقي روبيو لافروف غدا الثلاثاء": the present tense dated after publication announces it.
+            scheduled = True
         limit = None if scheduled else _schedule_limit(words, trig.index)
         context_units = [unit, follow] if follow else [unit]
         visit = family.mode == "visit"
@@ -315,7 +319,7 @@ def _code_unit(
             continue
         if recipient is not None and _key(actor) == _key(recipient):
             continue
-        date = _pick_date(find_dates(words, published), scheduled, limit)
+        date = _pick_date(dates, scheduled, limit)
         if date is None and follow is not None:
             date = _pick_date(find_dates(follow.words, published), scheduled, None)
         mode, cameo, goldstein = _mode(family, context_units)
