@@ -70,6 +70,14 @@ def test_descriptions_are_not_entities_but_named_bodies_are() -> None:
     assert not {t for _, t in found} & {"الحكومة اللبنانية", "الجيش الإسرائيلي"}
 
 
+def test_a_country_name_closing_an_organization_as_its_nisba_is_part_of_it() -> None:
+    # "السعودية" is also the adjective Saudi; "سفارة مصر" keeps its country.
+    body = "وفق ما أعلنت وزارة الخارجية السعودية، فيما أغلقت سفارة مصر أبوابها."
+    found = {(e.type.value, e.text) for e in tag(Article(id="n1", body=body)).entities}
+    assert ("ORG", "وزارة الخارجية السعودية") in found and ("LOC", "السعودية") not in found
+    assert ("LOC", "مصر") in found
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

@@ -28,7 +28,7 @@ from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
 from khabar.core.tagging.lexicons import common_words, first_names, function_words
-from khabar.core.tagging.merge import Candidate, enrich, resolve
+from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
 from khabar.core.tagging.names import find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
 from khabar.core.tagging.words import Word, words_of
@@ -328,6 +328,7 @@ def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Wo
         words = words_of(text, lexicon())
         cands = _gazetteer_candidates(text, nt, default_gazetteer())
         cands += _rule_candidates(text, words)
+        cands = _without_nisba_countries(text, cands)
         parts.append((cands, words, nt))
     tagged = [i for i, text in enumerate(texts) if text]
     model = _model() if USE_MODEL else None
@@ -347,6 +348,23 @@ def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Wo
         chosen = [_restore_article(text, c) for c in enrich(resolve(cands), cands)] if text else []
         out.append((chosen, words, nt))
     return out
+
+
+def _without_nisba_countries(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Drop a country name that closes an organization's name as its nisba: "السعودية" of "وزارة
+    الخارجية السعودية" is the adjective Saudi (definite, agreeing with the noun), not the country;
+    "مصر" of "سفارة مصر" and "مالي" of "مركز مالي" are no definite nisba."""
+    org_starts = {c.end: c.start for c in cands if c.type == "ORG" and c.source in ORG_CONTAINERS}
+    if not org_starts:
+        return cands
+
+    def nisba(c: Candidate) -> bool:
+        if c.source != "country" or org_starts.get(c.end, c.start) >= c.start:
+            return False
+        key = _norm(text[c.start : c.end])
+        return key.startswith("ال") and " " not in key and nisba_country(key) is not None
+
+    return [c for c in cands if not nisba(c)]
 
 
 def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
