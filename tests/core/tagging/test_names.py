@@ -9,6 +9,8 @@ def names(text: str) -> list[tuple[str, str | None]]:
     ws = words_of(text, lexicon())
     out = []
     for n in find_names(ws):
+        if n.trigger == "title_only":
+            continue
         name = text[ws[n.first].stem_start : ws[n.last].end]
         title = text[ws[n.title.start].stem_start : ws[n.title.end - 1].end] if n.title else None
         out.append((name, title))
@@ -49,6 +51,17 @@ def test_first_name_that_is_a_common_word_needs_more_evidence() -> None:
 
 def test_title_followed_by_a_common_phrase_is_no_name() -> None:
     assert names("قال رئيس التحرير إن") == []
+
+
+def test_unsure_words_after_a_title_only_lend_it() -> None:
+    # "نبيه بري" are everyday words (smart, land): not a name by this rule alone, but the title is
+    # kept for whatever reading takes them for a person.
+    text = "اتهم رئيس مجلس النواب نبيه بري إسرائيل"
+    assert names(text) == []
+    ws = words_of(text, lexicon())
+    (n,) = find_names(ws)
+    assert n.trigger == "title_only" and n.title is not None and n.title.sector == "LEG"
+    assert text[ws[n.first].stem_start : ws[n.last].end].startswith("نبيه بري")
 
 
 def test_prefixed_word_ends_the_name() -> None:

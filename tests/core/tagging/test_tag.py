@@ -78,6 +78,12 @@ def test_a_country_name_closing_an_organization_as_its_nisba_is_part_of_it() -> 
     assert ("LOC", "مصر") in found
 
 
+def test_a_model_name_gets_the_title_before_it_even_when_the_name_rule_doubts_it() -> None:
+    body = "من جهته، اتهم رئيس مجلس النواب نبيه بري إسرائيل بخرق الاتفاق."
+    (berri,) = [e for e in tag(Article(id="t1", body=body)).entities if e.type is EntityType.PERSON]
+    assert berri.text == "نبيه بري" and berri.title == "رئيس مجلس النواب" and berri.sector == "LEG"
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

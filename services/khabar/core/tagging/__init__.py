@@ -256,7 +256,7 @@ def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
             title_text = text[title_span[0] : title_span[1]]
             if head.key.startswith("ال") and not _norm(head.surface).startswith("ال"):
                 title_text = "ال" + title_text[1:]  # للرئيس: the second ل is the article's
-        source = "title_name" if n.trigger == "title" else "first_name"
+        source = "first_name" if n.trigger == "first_name" else "title_name"
         out.append(
             Candidate(
                 "PERSON",
@@ -267,7 +267,8 @@ def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
                 title=n.title,
                 title_span=title_span,
                 title_text=title_text,
-                standalone=source not in ENRICH_ONLY or _foreign_name(words, n.first, n.last),
+                standalone=n.trigger != "title_only"
+                and (source not in ENRICH_ONLY or _foreign_name(words, n.first, n.last)),
             )
         )
     for first, last in _named_places(text, words):

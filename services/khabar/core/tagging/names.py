@@ -45,7 +45,7 @@ class NameSpan:
     first: int
     last: int
     title: TitleMatch | None
-    trigger: str  # title | first_name
+    trigger: str  # title | first_name | title_only (words after a title that only lend it)
 
 
 def _is_ala(w: Word) -> bool:
@@ -156,6 +156,10 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
                 out.append(NameSpan(at, j - 1, title, "title"))
                 i = j
                 continue
+            if j > at and words[at].stem_start == words[at].start:
+                # Too unsure to be a name ("نبيه بري": both everyday words), but if another reading
+                # takes these words for a person, the title is theirs.
+                out.append(NameSpan(at, j - 1, title, "title_only"))
             i = title.end
             continue
         w = words[i]
