@@ -84,6 +84,20 @@ def test_a_model_name_gets_the_title_before_it_even_when_the_name_rule_doubts_it
     assert berri.text == "نبيه بري" and berri.title == "رئيس مجلس النواب" and berri.sector == "LEG"
 
 
+def test_a_state_office_without_nationality_is_the_dominant_countrys() -> None:
+    body = (
+        "انتشر الجيش اللبناني في جنوب لبنان بعد انسحاب القوات الإسرائيلية. وقال الرئيس اللبناني جوزاف عون "
+        "خلال استقباله قائد الجيش العماد رودولف هيكل إن لبنان متمسك بأرضه، "
+        "ودعا السفير الأمريكي إلى الضغط على إسرائيل."
+    )
+    people = {e.text: e for e in tag(Article(id="s1", body=body)).entities if e.type is EntityType.PERSON}
+    assert people["رودولف هيكل"].country == "LBN" and people["رودولف هيكل"].sector == "MIL"
+    # Two countries named as often: no story country.
+    even = "قال قائد الجيش العماد رودولف هيكل إن لبنان وإسرائيل وقعتا. لبنان وإسرائيل."
+    (haykal,) = [e for e in tag(Article(id="s2", body=even)).entities if e.type is EntityType.PERSON]
+    assert haykal.country is None
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

@@ -33,6 +33,11 @@ def test_ambassador_country_is_the_sender_not_the_host() -> None:
     assert m.end == 4
 
 
+def test_ambassador_to_a_capital() -> None:
+    m = match_title(words("السفير البريطاني لدى طهران هوغو شورتر"), 0)
+    assert m is not None and m.country == "GBR" and m.end == 4
+
+
 def test_envoy_to_a_country_keeps_the_envoys_country() -> None:
     m = match_title(words("المبعوث الأمريكي الخاص إلى السودان توم بيرييلو"), 0)
     assert m is not None and m.country == "USA" and m.end == 5

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.countries import _by_name, countries, country_by_name, nisba_country
+from khabar.core.tagging.geo import is_city
 from khabar.core.tagging.titles import (
     _CONTINUATION,
     _DOMAIN_SECTOR,
@@ -64,6 +65,10 @@ def ref_match_title(words: Sequence[str], start: int, max_len: int = 8) -> Title
             host_next = False
             end += 1
             continue
+        if host_next and is_city(w):
+            host_next = False
+            end += 1
+            continue
         if w in (norm("لدى"), norm("إلى")):
             host_next = True
             end += 1
@@ -93,7 +98,22 @@ _MULTI = sorted(n for c in countries() for n in c.names if " " in n)
 # (and whole, as a key holding spaces), nisbas, لدى/في and others.
 VOCAB = sorted(TITLE_WORDS)[:40] + sorted(_CONTINUATION)[:40] + sorted(_STOP)
 VOCAB += [w for n in _MULTI[:30] for w in n.split()] + _MULTI[:10]
-VOCAB += ["روسيا", "ليبيا", "مصر", "الروسي", "الليبية", "الروس", "لدى", "إلى", "في", "محمد", "قال", "ﷺ", "،"]
+VOCAB += [
+    "روسيا",
+    "ليبيا",
+    "مصر",
+    "الروسي",
+    "الليبية",
+    "الروس",
+    "لدى",
+    "إلى",
+    "في",
+    "طهران",
+    "محمد",
+    "قال",
+    "ﷺ",
+    "،",
+]
 VOCAB = [norm(w) for w in VOCAB]
 
 

@@ -468,6 +468,19 @@ class _Mention:
         )
 
 
+# Sectors of offices a state fills; a diplomat (DIP) is often the other country's, IGO nobody's.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
+
+
+def _story_country(ctx: Counter[str]) -> str | None:
+    """The country an article is about: named (or its nisba) at least twice and at least half as
+    often again as any other (a Lebanon story names Israel too: LBN 6, ISR 4)."""
+    top = ctx.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) == 2 and 2 * top[0][1] < 3 * top[1][1]):
+        return None
+    return top[0][0]
+
+
 def _mention(
     field: TextField, text: str, c: Candidate, ctx: Counter[str], rest: Counter[str] | None = None
 ) -> _Mention:
@@ -491,6 +504,10 @@ def _mention(
                 sector = actor.sector or sector
                 wikidata = actor.wikidata
             break
+    if kind is EntityType.PERSON and country is None and sector in _STATE_SECTORS:
+        # "قائد الجيش العماد رودولف هيكل" in a Lebanon story: a state office without a nationality
+        # is the story's country's, when one country clearly dominates the article.
+        country = _story_country(ctx)
     if kind is EntityType.ORG and country is None:
         # "الحكومة الليبية", "وزارة الخارجية الروسية": a nisba or country inside the name.
         for w in _norm(surface).split():

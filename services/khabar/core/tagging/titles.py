@@ -20,6 +20,7 @@ from khabar.core.tagging.countries import (
     multiword_name_heads,
     nisba_country,
 )
+from khabar.core.tagging.geo import is_city
 from khabar.core.tagging.lexicons import ORG_HEADS
 from khabar.core.text.normalize import norm
 
@@ -181,6 +182,10 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
             if not host_next:
                 country = country or place
             host_next = False
+            end += 1
+            continue
+        if host_next and is_city(w):
+            host_next = False  # "السفير البريطاني لدى طهران": the host named by its capital
             end += 1
             continue
         if w in _HOST_MARKERS:
