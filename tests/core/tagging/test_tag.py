@@ -98,6 +98,15 @@ def test_a_state_office_without_nationality_is_the_dominant_countrys() -> None:
     assert haykal.country is None
 
 
+def test_large_cities_named_by_everyday_words_are_places() -> None:
+    # عدن and مسقط are also words (Eden; "place of fall"); cities this large keep their names, and a
+    # nationality may sit between the place head and the city.
+    body = "وصل المبعوث إلى العاصمة العمانية مسقط، بعد أن اعتقلت السلطات اليمنية في عدن ثلاثة أشخاص."
+    places = {e.text: e for e in tag(Article(id="c1", body=body)).entities if e.type is EntityType.LOC}
+    assert places["مسقط"].geonames_id == 287286 and places["مسقط"].country == "OMN"
+    assert places["عدن"].geonames_id == 415189
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

@@ -30,6 +30,7 @@ from khabar.core.tagging import (
 )
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
+from khabar.core.tagging.countries import nisba_country
 from khabar.core.tagging.gazetteer import Gazetteer
 from khabar.core.tagging.lexicons import common_words
 from khabar.core.tagging.merge import Candidate, enrich, resolve
@@ -43,6 +44,9 @@ from khabar.core.text.tokens import Token
 def ref_after_place_head(normalized: str, start: int) -> bool:
     before = normalized[:start].rstrip(" \"«“'")
     word = before[before.rfind(" ") + 1 :]
+    if nisba_country(word) is not None and " " in before:
+        before = before[: before.rfind(" ")]
+        word = before[before.rfind(" ") + 1 :]
     return word in _PLACE_HEADS or word in _RULER_HEADS
 
 

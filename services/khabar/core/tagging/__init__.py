@@ -190,12 +190,17 @@ def _foreign_name(words: Sequence[Word], first: int, last: int) -> bool:
 
 def _after_place_head(normalized: str, start: int) -> bool:
     """The word before `start` (quotes skipped) is a place head ("مدينة "أوختا") or the title of
-    the place's governor ("حاكم بيلغورود")."""
+    the place's governor ("حاكم بيلغورود"), maybe with a nationality between ("العاصمة العمانية
+    مسقط")."""
     # normalized[:start].rstrip(_QUOTED_GAP)'s last word, found without copying the text before.
     end = start
     while end > 0 and normalized[end - 1] in _QUOTED_GAP:
         end -= 1
-    word = normalized[normalized.rfind(" ", 0, end) + 1 : end]
+    begin = normalized.rfind(" ", 0, end) + 1
+    word = normalized[begin:end]
+    if nisba_country(word) is not None and begin > 1:
+        end = begin - 1
+        word = normalized[normalized.rfind(" ", 0, end) + 1 : end]
     return word in _PLACE_HEADS or word in _RULER_HEADS
 
 

@@ -21,6 +21,10 @@ from khabar.core.text.normalize import norm
 # Short Arabic alternate names of small places are mostly clipped foreign names that collide with
 # words and person names (انا, بري, لاد): short names need a large place behind them.
 MIN_POP_BY_LENGTH = {1: 10**9, 2: 10**9, 3: 100_000, 4: 50_000}
+# An everyday word that names a city this large (عدن, مسقط) is kept as the city's name.
+MIN_POP_COMMON_WORD = 500_000
+# ... except the noun "city" itself (المدينة: Medina), which every place head phrase contains.
+_GENERIC_PLACE_NOUNS = frozenset({norm("مدينة"), norm("المدينة")})
 # A place name that is also a person name (انان: Annan) needs a large place behind it too.
 MIN_POP_IF_PERSON_NAME = 500_000
 
@@ -46,8 +50,11 @@ def _table() -> tuple[dict[int, City], dict[str, tuple[int, ...]]]:
         city = City(row["id"], row["country"], row["lat"], row["lon"], row["pop"], row["names"][0])
         by_id[city.geonames_id] = city
         for n in {norm(x) for x in row["names"]}:
-            # A name that is everyday vocabulary (العين "the eye", الوحدة) would fire everywhere.
-            if n in common or city.population < MIN_POP_BY_LENGTH.get(len(n), 0):
+            # A name that is everyday vocabulary (الوحدة, "unity") would fire everywhere, unless a
+            # large city stands behind it (عدن, مسقط, كابل): city names never stand alone, they
+            # lend ids to the model's places and mark a place after a place head or a title.
+            everyday = n in common and (city.population < MIN_POP_COMMON_WORD or n in _GENERIC_PLACE_NOUNS)
+            if everyday or city.population < MIN_POP_BY_LENGTH.get(len(n), 0):
                 continue
             if n in persons and city.population < MIN_POP_IF_PERSON_NAME:
                 continue
