@@ -182,3 +182,12 @@ def test_amman_in_a_jordan_story_oman_otherwise() -> None:
     assert place("استقبل العاهل الأردني الملك عبدالله الثاني في عمان وفدا أمريكيا.")[0] == "JOR"
     assert place("وقعت عمان والهند اتفاقية تجارية.") == ("OMN", 286963)
     assert place("وصل الوزير إلى مسقط. وقالت عمان إنها تدعم الحوار.")[0] == "OMN"
+
+
+def test_model_person_names_are_completed_by_name_structure() -> None:
+    # The model stops before ولد and splits a name with a kunya in two: name structure mends both.
+    found = _found("وأفرجت السلطات عن عبد الرحمان ولد محمد حمودي ولد داف أمس.")
+    assert found.get("عبد الرحمان ولد محمد حمودي ولد داف") == "PERSON"
+    assert _found("وقال الملك الراحل الحسن الثاني في خطاب").get("الحسن الثاني") == "PERSON"
+    found = _found("كتب : محمود صبري أبو تريكة أمل الأهلي أمام أسيك")
+    assert found.get("محمود صبري أبو تريكة") == "PERSON"
