@@ -126,3 +126,12 @@ def test_two_names_side_by_side_are_one_name_but_not_across_a_comma_or_a_conjunc
     assert completed("كتب محمود صبري أبو تريكة أمس", "محمود صبري", "أبو تريكة") == ["محمود صبري أبو تريكة"]
     assert completed("التقى محمود صبري، أبو تريكة", "محمود صبري", "أبو تريكة") == ["محمود صبري", "أبو تريكة"]
     assert completed("التقى محمود صبري وأبو تريكة", "محمود صبري", "أبو تريكة") == ["محمود صبري", "أبو تريكة"]
+
+
+def test_a_known_given_name_right_before_a_model_name_belongs_to_it() -> None:
+    assert completed("محمد عطا وبجانبه زياد الجراح وهما يبتسمان", "الجراح") == ["زياد الجراح"]
+    assert completed("خلفا لكوفي أنان في منصبه", "أنان") == ["كوفي أنان"]
+    # Not across punctuation, not onto a name that carries a proclitic, not a common word.
+    assert completed("قال زياد، الجراح", "الجراح") == ["الجراح"]
+    assert completed("التقى زياد والجراح", "الجراح") == ["الجراح"]
+    assert completed("وقع على بيان سلام الجراح", "الجراح") == ["الجراح"]

@@ -191,6 +191,19 @@ def _glued(text: str, words: Sequence[Word], a: int) -> bool:
     return b.stem_start == b.start and b.is_word and not text[words[a].end : b.start].strip(" ")
 
 
+def _given_name_before(text: str, words: Sequence[Word], first: int) -> bool:
+    """words[first - 1] is a known given name standing right before the name at `first` (no
+    punctuation, no proclitic on words[first]): "زياد الجراح", "د. عزيز الدويك", "لكوفي أنان"."""
+    w = words[first - 1]
+    return (
+        w.key in first_names()
+        and w.key not in mostly_common_words()
+        and w.key not in TITLE_WORDS
+        and not _is_ala(w)
+        and _glued(text, words, first - 1)
+    )
+
+
 def complete_person_spans(
     text: str, words: Sequence[Word], spans: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -217,6 +230,8 @@ def complete_person_spans(
             and name_like(words[first - 2], strict=True)
         ):
             first -= 2  # "علوات ولد" + "محمد سالم": the name the link attaches to
+        if first - 1 >= floor and _given_name_before(text, words, first):
+            first -= 1  # "زياد" + "الجراح": the model missed the given name
         while True:
             k = last + 1
             if k >= n or not _glued(text, words, last):
