@@ -78,3 +78,14 @@ def test_a_region_or_country_containing_a_model_place_is_the_place_meant() -> No
     # A gazetteer place only contains it when strictly longer: same span, the model stands.
     same = Candidate("LOC", 5, 12, "region")
     assert resolve([model, same]) == [model]
+
+
+def test_a_place_inside_a_model_name_stays_out_when_a_longer_name_replaces_it() -> None:
+    # للسفير كلاوس أيبرمان: the model reads "لاوس أيبرمان" (ك taken for a proclitic), the title
+    # rule "كلاوس أيبرمان"; the country لاوس inside the model's name must not win the span.
+    model = Candidate("PERSON", 1, 13, "model")
+    titled = Candidate("PERSON", 0, 13, "title_name")
+    country = Candidate("LOC", 1, 5, "country")
+    assert resolve([model, titled, country]) == [titled]
+    # Without a longer name the model's reading keeps the span as before.
+    assert resolve([model, country]) == [model]

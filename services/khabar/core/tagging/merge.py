@@ -160,12 +160,27 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     return out
 
 
+def _covered_by_yielded(cands: Sequence[Candidate], yielded: set[int]) -> set[int]:
+    """Indices of gazetteer names inside a model person name that yielded to a longer name: the
+    model's reading kept them out ("لاوس" of "كلاوس أيبرمان"), and the longer name, ranked
+    below the gazetteers, would otherwise lose to them."""
+    spans = [(cands[i].start, cands[i].end) for i in yielded if cands[i].type == "PERSON"]
+    if not spans:
+        return set()
+    return {
+        i
+        for i, c in enumerate(cands)
+        if c.source in GAZETTEERS and any(s <= c.start and c.end <= e for s, e in spans)
+    }
+
+
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates, best rank first, then longest, then earliest; in text order.
     Gazetteer names nested in a longer gazetteer name, model person names inside a longer curated
     or titled name, and readings that may not stand alone are left out first."""
     pool = list(candidates)
-    drop = _nested_names(pool) | _inside_longer_names(pool)
+    inside = _inside_longer_names(pool)
+    drop = _nested_names(pool) | inside | _covered_by_yielded(pool, inside)
     pool = [c for i, c in enumerate(pool) if i not in drop and c.standalone]
     chosen: list[Candidate] = []
     # The chosen spans never overlap, so sorted by start they are sorted by end too: a new span is
