@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.core.models import Article, EntityType, TextField
-from khabar.core.tagging import tag
+from khabar.core.tagging import _established, tag
+from khabar.core.tagging.merge import Candidate
 
 BODY = (
     "استقبل رئيس المجلس الرئاسي الليبي محمد المنفي، اليوم الثلاثاء في طرابلس، سفير روسيا لدى ليبيا "
@@ -191,3 +192,9 @@ def test_model_person_names_are_completed_by_name_structure() -> None:
     assert _found("وقال الملك الراحل الحسن الثاني في خطاب").get("الحسن الثاني") == "PERSON"
     found = _found("كتب : محمود صبري أبو تريكة أمل الأهلي أمام أسيك")
     assert found.get("محمود صبري أبو تريكة") == "PERSON"
+
+
+def test_a_three_letter_family_name_recurs_bare() -> None:
+    text = "نبيه بري"
+    known = _established([(text, Candidate("PERSON", 0, len(text), "model"))])
+    assert [m.name for m in known.find("وقال بري إن الحوار مستمر")] == ["بري"]

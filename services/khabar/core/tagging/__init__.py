@@ -394,7 +394,7 @@ def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
         if (
             c.type == "PERSON"
             and len(parts) >= 2
-            and len(parts[-1]) >= 4
+            and len(parts[-1]) >= 3
             and parts[-1] not in common
             and parts[-2] not in _BOUND_FIRST
             and parts[-1] not in _COMPOUND_TAILS
