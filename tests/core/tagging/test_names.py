@@ -135,3 +135,7 @@ def test_a_known_given_name_right_before_a_model_name_belongs_to_it() -> None:
     assert completed("قال زياد، الجراح", "الجراح") == ["الجراح"]
     assert completed("التقى زياد والجراح", "الجراح") == ["الجراح"]
     assert completed("وقع على بيان سلام الجراح", "الجراح") == ["الجراح"]
+
+
+def test_a_number_ends_a_name() -> None:
+    assert completed("وقال تانغ 618 مليون دولار", "تانغ 618") == ["تانغ"]

@@ -308,7 +308,8 @@ def _restore_article(text: str, c: Candidate) -> Candidate:
 
 def _complete_persons(text: str, words: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """The model's person names completed by name structure (names.complete_person_spans): a
-    nasab link and the name after it, a regnal ordinal, a name glued to the next one."""
+    nasab link and the name after it, a regnal ordinal, a name glued to the next one, a given
+    name before; cut before a number."""
     persons = [c for c in cands if c.type == "PERSON"]
     if not persons or not words:
         return cands
@@ -325,10 +326,12 @@ def _complete_persons(text: str, words: Sequence[Word], cands: list[Candidate]) 
         return cands
     out = [c for c in cands if c.type != "PERSON"]
     for first, last in completed:
-        parts = [p for (f, _), p in zip(ranges, persons, strict=True) if first <= f <= last]
+        pairs = [(r, p) for r, p in zip(ranges, persons, strict=True) if first <= r[0] <= last]
+        parts = [p for _, p in pairs]
         c = parts[0]
         start = min(c.start, words[first].stem_start)
-        end = max(c.end, words[last].end)
+        # Cut short (a number ended the name) or grown over the name structure.
+        end = words[last].end if last < pairs[-1][0][1] else max(parts[-1].end, words[last].end)
         if (start, end) != (c.start, c.end) or len(parts) > 1:
             conf = min(p.confidence for p in parts)
             c = c._replace(start=start, end=end, confidence=conf, first_name_only=False)

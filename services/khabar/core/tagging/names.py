@@ -213,7 +213,9 @@ def complete_person_spans(
       "محمد بن سلمان"): the model often stops before بن/ابن/بنت/ولد;
     - a regnal ordinal after the name belongs to it ("الحسن الثاني");
     - two names side by side with nothing between them (no comma, no و) are one name
-      ("محمود صبري" + "أبو تريكة"): two people are never written so.
+      ("محمود صبري" + "أبو تريكة"): two people are never written so;
+    - a known given name right before the name belongs to it ("زياد" + "الجراح");
+    - a number ends the name ("تانغ 618").
     Ranges that grow over a following range absorb it."""
     out: list[tuple[int, int]] = []
     n = len(words)
@@ -222,6 +224,8 @@ def complete_person_spans(
         if out and first <= out[-1][1]:
             continue  # absorbed by the previous name
         floor = out[-1][1] + 1 if out else 0
+        # A number is no part of a name ("تانغ 618"): the name ends before it.
+        last = next((j - 1 for j in range(first + 1, last + 1) if words[j].key.isdigit()), last)
         while (
             first - 2 >= floor
             and words[first - 1].key in _NASAB
