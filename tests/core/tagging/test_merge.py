@@ -89,3 +89,11 @@ def test_a_place_inside_a_model_name_stays_out_when_a_longer_name_replaces_it() 
     assert resolve([model, titled, country]) == [titled]
     # Without a longer name the model's reading keeps the span as before.
     assert resolve([model, country]) == [model]
+
+
+def test_a_longer_name_over_two_model_names_replaces_neither() -> None:
+    # الرئيس جورج بوش لاعتقال أسامة بن لادن: the title rule runs on over both model names.
+    bush = Candidate("PERSON", 0, 8, "model")
+    osama = Candidate("PERSON", 16, 29, "model")
+    titled = Candidate("PERSON", 0, 29, "title_name")
+    assert resolve([bush, osama, titled]) == [bush, osama]

@@ -126,7 +126,17 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     models = [(i, c) for i, c in enumerate(cands) if c.source == "model"]
     if not models:
         return set()
-    persons = [c for c in cands if c.source in PERSON_CONTAINERS and c.type == "PERSON" and c.standalone]
+    # A longer name over two model names ("جورج بوش لاعتقال أسامة بن لادن", a title rule run on)
+    # completes neither: it would lose the span to the first and take the second with it.
+    model_persons = [(c.start, c.end) for _, c in models if c.type == "PERSON"]
+    persons = [
+        c
+        for c in cands
+        if c.source in PERSON_CONTAINERS
+        and c.type == "PERSON"
+        and c.standalone
+        and sum(s < c.end and c.start < e for s, e in model_persons) < 2
+    ]
     orgs = [c for c in cands if c.source in ORG_CONTAINERS and c.type == "ORG" and c.standalone]
     places = [c for c in cands if c.source in PLACE_CONTAINERS and c.type == "LOC" and c.standalone]
     # A title-rule name may add given names the model missed, and complete a lone first name
