@@ -139,3 +139,9 @@ def test_a_known_given_name_right_before_a_model_name_belongs_to_it() -> None:
 
 def test_a_number_ends_a_name() -> None:
     assert completed("وقال تانغ 618 مليون دولار", "تانغ 618") == ["تانغ"]
+
+
+def test_an_everyday_word_alone_after_a_title_is_no_name() -> None:
+    assert names("وتابع الملك سيره نحو المدينة") == []
+    assert names("ولم يدل الوزير بأي تصريح") == []
+    assert [n for n, _ in names("وقال الوزير سمير إن")] == ["سمير"]

@@ -120,6 +120,8 @@ def _plausible_after_title(name: Sequence[Word]) -> bool:
     first = name[0]
     if first.stem_start != first.start:
         return False
+    if len(name) == 1 and first.key in common_words():
+        return False  # "الملك سيره" ("his march"), "الرئيس … بأي تصريح": a word, not a name
     if first.key in first_names() or first.key == _ABD or first.key in _KUNYA:
         return True
     return len(name) >= 2 and not any(w.key.startswith("ال") or w.key in mostly_common_words() for w in name)
