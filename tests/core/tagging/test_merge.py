@@ -61,7 +61,8 @@ def test_a_model_name_starting_inside_a_title_yields_to_the_titled_name() -> Non
     title = (0, name - 1)
     model = Candidate("PERSON", text.index("السودان"), len(text), "model")  # السودان توم بيرييلو
     titled = Candidate("PERSON", name, len(text), "title_name", title_span=title)
-    assert resolve([model, titled]) == [titled]
+    sudan = Candidate("LOC", text.index("السودان"), name - 1, "country")
+    assert resolve([model, titled, sudan]) == [sudan, titled]
     # A title the model's name starts before ("خالد" of "خالد شيخ محمد", شيخ read as a title).
     text = "المجاهد خالد شيخ محمد"
     model = Candidate("PERSON", text.index("خالد"), len(text), "model")
@@ -94,3 +95,22 @@ def test_a_region_or_country_containing_a_model_place_is_the_place_meant() -> No
     # A gazetteer place only contains it when strictly longer: same span, the model stands.
     same = Candidate("LOC", 5, 12, "region")
     assert resolve([model, same]) == [model]
+
+
+def test_a_place_inside_a_model_name_stays_out_when_a_longer_name_replaces_it() -> None:
+    # للسفير كلاوس أيبرمان: the model reads "لاوس أيبرمان" (ك taken for a proclitic), the title
+    # rule "كلاوس أيبرمان"; the country لاوس inside the model's name must not win the span.
+    model = Candidate("PERSON", 1, 13, "model")
+    titled = Candidate("PERSON", 0, 13, "title_name")
+    country = Candidate("LOC", 1, 5, "country")
+    assert resolve([model, titled, country]) == [titled]
+    # Without a longer name the model's reading keeps the span as before.
+    assert resolve([model, country]) == [model]
+
+
+def test_a_longer_name_over_two_model_names_replaces_neither() -> None:
+    # الرئيس جورج بوش لاعتقال أسامة بن لادن: the title rule runs on over both model names.
+    bush = Candidate("PERSON", 0, 8, "model")
+    osama = Candidate("PERSON", 16, 29, "model")
+    titled = Candidate("PERSON", 0, 29, "title_name")
+    assert resolve([bush, osama, titled]) == [bush, osama]

@@ -19,7 +19,15 @@ from khabar.core.tagging.merge import (
 
 
 def ref_inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
-    persons = [c for c in cands if c.source in PERSON_CONTAINERS and c.type == "PERSON" and c.standalone]
+    model_persons = [c for c in cands if c.source == "model" and c.type == "PERSON"]
+    persons = [
+        c
+        for c in cands
+        if c.source in PERSON_CONTAINERS
+        and c.type == "PERSON"
+        and c.standalone
+        and len([m for m in model_persons if m.start < c.end and c.start < m.end]) < 2
+    ]
     orgs = [c for c in cands if c.source in ORG_CONTAINERS and c.type == "ORG" and c.standalone]
     places = [c for c in cands if c.source in PLACE_CONTAINERS and c.type == "LOC" and c.standalone]
 

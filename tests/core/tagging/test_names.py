@@ -1,7 +1,7 @@
 import pytest
 
 from khabar.core.tagging.catalog import lexicon
-from khabar.core.tagging.names import find_names
+from khabar.core.tagging.names import complete_person_spans, find_names
 from khabar.core.tagging.words import words_of
 
 
@@ -98,3 +98,63 @@ def test_a_counterpart_is_a_title_that_gives_the_country_of_the_name() -> None:
 def test_roles_outside_politics_introduce_names_too() -> None:
     assert names("وسجل اللاعب ميهاي ستويكيتا هدفين") == [("ميهاي ستويكيتا", "اللاعب")]
     assert names("برئاسة السيناتور كريس مورفي") == [("كريس مورفي", "السيناتور")]
+
+
+def completed(text: str, *names: str) -> list[str]:
+    """complete_person_spans over the word ranges of `names` (as a model would have found them)."""
+    ws = words_of(text, lexicon())
+    spans = []
+    for name in names:
+        start = text.index(name)
+        first = next(i for i, w in enumerate(ws) if w.start <= start < w.end)
+        last = next(i for i, w in enumerate(ws) if w.end >= start + len(name))
+        spans.append((first, last))
+    return [text[ws[f].stem_start : ws[last].end] for f, last in complete_person_spans(text, ws, spans)]
+
+
+def test_a_nasab_link_and_the_name_after_it_belong_to_the_name() -> None:
+    text = "ويتعلق الأمر بكل من حضية ولد سلامة ولد النفاع ومحمد لمين ولد سلامة وعبد الرحمان ولد محمد"
+    assert completed(text, "حضية", "محمد لمين", "عبد الرحمان") == [
+        "حضية ولد سلامة ولد النفاع",
+        "محمد لمين ولد سلامة",
+        "عبد الرحمان ولد محمد",
+    ]
+
+
+def test_a_name_before_a_nasab_link_belongs_to_the_name() -> None:
+    assert completed("التقى علوات ولد محمد سالم أمس", "محمد سالم") == ["علوات ولد محمد سالم"]
+
+
+def test_a_link_before_a_common_word_or_a_function_word_is_not_followed() -> None:
+    assert completed("وكان سعيد ولد في القاهرة", "سعيد") == ["سعيد"]
+
+
+def test_a_regnal_ordinal_belongs_to_a_one_word_given_name_only() -> None:
+    assert completed("جنازة الملك الراحل الحسن الثاني أمس", "الحسن") == ["الحسن الثاني"]
+    assert completed("دعا البابا بنديكتوس السادس عشر المسيحيين", "بنديكتوس") == ["بنديكتوس السادس عشر"]
+    assert completed("وتغلب توماس برديتش الثاني عشر على", "توماس برديتش") == ["توماس برديتش"]
+
+
+def test_two_names_side_by_side_are_one_name_but_not_across_a_comma_or_a_conjunction() -> None:
+    assert completed("كتب محمود صبري أبو تريكة أمس", "محمود صبري", "أبو تريكة") == ["محمود صبري أبو تريكة"]
+    assert completed("التقى محمود صبري، أبو تريكة", "محمود صبري", "أبو تريكة") == ["محمود صبري", "أبو تريكة"]
+    assert completed("التقى محمود صبري وأبو تريكة", "محمود صبري", "أبو تريكة") == ["محمود صبري", "أبو تريكة"]
+
+
+def test_a_known_given_name_right_before_a_model_name_belongs_to_it() -> None:
+    assert completed("محمد عطا وبجانبه زياد الجراح وهما يبتسمان", "الجراح") == ["زياد الجراح"]
+    assert completed("خلفا لكوفي أنان في منصبه", "أنان") == ["كوفي أنان"]
+    # Not across punctuation, not onto a name that carries a proclitic, not a common word.
+    assert completed("قال زياد، الجراح", "الجراح") == ["الجراح"]
+    assert completed("التقى زياد والجراح", "الجراح") == ["الجراح"]
+    assert completed("وقع على بيان سلام الجراح", "الجراح") == ["الجراح"]
+
+
+def test_a_number_ends_a_name() -> None:
+    assert completed("وقال تانغ 618 مليون دولار", "تانغ 618") == ["تانغ"]
+
+
+def test_an_everyday_word_alone_after_a_title_is_no_name() -> None:
+    assert names("وتابع الملك سيره نحو المدينة") == []
+    assert names("ولم يدل الوزير بأي تصريح") == []
+    assert [n for n, _ in names("وقال الوزير سمير إن")] == ["سمير"]

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.core.models import Article, EntityType, TextField
-from khabar.core.tagging import tag
+from khabar.core.tagging import _established, tag
+from khabar.core.tagging.merge import Candidate
 
 BODY = (
     "استقبل رئيس المجلس الرئاسي الليبي محمد المنفي، اليوم الثلاثاء في طرابلس، سفير روسيا لدى ليبيا "
@@ -219,3 +220,18 @@ def test_amman_in_a_jordan_story_oman_otherwise() -> None:
     assert place("استقبل العاهل الأردني الملك عبدالله الثاني في عمان وفدا أمريكيا.")[0] == "JOR"
     assert place("وقعت عمان والهند اتفاقية تجارية.") == ("OMN", 286963)
     assert place("وصل الوزير إلى مسقط. وقالت عمان إنها تدعم الحوار.")[0] == "OMN"
+
+
+def test_model_person_names_are_completed_by_name_structure() -> None:
+    # The model stops before ولد and splits a name with a kunya in two: name structure mends both.
+    found = _found("وأفرجت السلطات عن عبد الرحمان ولد محمد حمودي ولد داف أمس.")
+    assert found.get("عبد الرحمان ولد محمد حمودي ولد داف") == "PERSON"
+    assert _found("وقال الملك الراحل الحسن الثاني في خطاب").get("الحسن الثاني") == "PERSON"
+    found = _found("كتب : محمود صبري أبو تريكة أمل الأهلي أمام أسيك")
+    assert found.get("محمود صبري أبو تريكة") == "PERSON"
+
+
+def test_a_three_letter_family_name_recurs_bare() -> None:
+    text = "نبيه بري"
+    known = _established([(text, Candidate("PERSON", 0, len(text), "model"))])
+    assert [m.name for m in known.find("وقال بري إن الحوار مستمر")] == ["بري"]

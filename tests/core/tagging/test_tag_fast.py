@@ -19,6 +19,7 @@ from khabar.core.tagging import (
     _after_place_head,
     _analyze_fields,
     _canonicalize,
+    _complete_persons,
     _established,
     _free,
     _gazetteer_candidates,
@@ -82,7 +83,7 @@ def ref_analyze_field(text: str) -> list[Candidate]:
         places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
         cands += [
             c
-            for c in _model_candidates(text, spans, common_words())
+            for c in _complete_persons(text, words, _model_candidates(text, spans, common_words()))
             if c.type == "LOC" or (c.start, c.end) not in places
         ]
     return [_restore_article(text, c) for c in enrich(resolve(cands), cands)]

@@ -29,7 +29,7 @@ from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
 from khabar.core.tagging.lexicons import common_words, first_names, function_words
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
-from khabar.core.tagging.names import find_names
+from khabar.core.tagging.names import complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
 from khabar.core.tagging.words import Word, words_of
 from khabar.core.text.calendar import MONTHS
@@ -63,7 +63,7 @@ _QUOTED_GAP = _QUOTES | {" "}
 # Which gazetteer source speaks for a name that several sources hold.
 _SOURCE_ORDER = {"actor": 0, "country": 1, "region": 2, "city": 3, "anergazet": 4}
 # Words that form one name with the next (عبد الله): the next alone is not a family name.
-_BOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت"})
+_BOUND_FIRST = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت", "ولد"})
 # Second halves of compound names ("نصر الله", "صلاح الدين"): alone they are words, not the person.
 _COMPOUND_TAILS = frozenset(
     normalize(w).text for w in ("الله", "الدين", "الرحمن", "الرحيم", "الإسلام", "الحق")
@@ -312,6 +312,39 @@ def _restore_article(text: str, c: Candidate) -> Candidate:
     return c._replace(surface="ال" + text[s + 1 : c.end])
 
 
+def _complete_persons(text: str, words: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
+    """The model's person names completed by name structure (names.complete_person_spans): a
+    nasab link and the name after it, a regnal ordinal, a name glued to the next one, a given
+    name before; cut before a number."""
+    persons = [c for c in cands if c.type == "PERSON"]
+    if not persons or not words:
+        return cands
+    starts = [w.start for w in words]
+    ranges = []
+    for c in persons:
+        first = max(bisect_right(starts, c.start) - 1, 0)
+        last = first
+        while last + 1 < len(words) and words[last].end < c.end:
+            last += 1
+        ranges.append((first, last))
+    completed = complete_person_spans(text, words, ranges)
+    if completed == ranges:
+        return cands
+    out = [c for c in cands if c.type != "PERSON"]
+    for first, last in completed:
+        pairs = [(r, p) for r, p in zip(ranges, persons, strict=True) if first <= r[0] <= last]
+        parts = [p for _, p in pairs]
+        c = parts[0]
+        start = min(c.start, words[first].stem_start)
+        # Cut short (a number ended the name) or grown over the name structure.
+        end = words[last].end if last < pairs[-1][0][1] else max(parts[-1].end, words[last].end)
+        if (start, end) != (c.start, c.end) or len(parts) > 1:
+            conf = min(p.confidence for p in parts)
+            c = c._replace(start=start, end=end, confidence=conf, first_name_only=False)
+        out.append(c)
+    return sorted(out, key=_START)
+
+
 def _field_candidates(text: str) -> list[Candidate]:
     return _analyze_fields([text])[0][0]
 
@@ -342,6 +375,7 @@ def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Wo
         found = model([(texts[i], parts[i][1]) for i in tagged])
         for i, mine in zip(tagged, found, strict=True):
             cands = parts[i][0]
+            mine = _complete_persons(texts[i], parts[i][1], mine)
             places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
             cands += [
                 c
@@ -387,7 +421,7 @@ def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
         if (
             c.type == "PERSON"
             and len(parts) >= 2
-            and len(parts[-1]) >= 4
+            and len(parts[-1]) >= 3
             and parts[-1] not in common
             and parts[-2] not in _BOUND_FIRST
             and parts[-1] not in _COMPOUND_TAILS

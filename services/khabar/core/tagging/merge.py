@@ -126,7 +126,17 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     models = [(i, c) for i, c in enumerate(cands) if c.source == "model"]
     if not models:
         return set()
-    persons = [c for c in cands if c.source in PERSON_CONTAINERS and c.type == "PERSON" and c.standalone]
+    # A longer name over two model names ("جورج بوش لاعتقال أسامة بن لادن", a title rule run on)
+    # completes neither: it would lose the span to the first and take the second with it.
+    model_persons = [(c.start, c.end) for _, c in models if c.type == "PERSON"]
+    persons = [
+        c
+        for c in cands
+        if c.source in PERSON_CONTAINERS
+        and c.type == "PERSON"
+        and c.standalone
+        and sum(s < c.end and c.start < e for s, e in model_persons) < 2
+    ]
     orgs = [c for c in cands if c.source in ORG_CONTAINERS and c.type == "ORG" and c.standalone]
     places = [c for c in cands if c.source in PLACE_CONTAINERS and c.type == "LOC" and c.standalone]
     # A title-rule name may add given names the model missed, and complete a lone first name
@@ -137,9 +147,6 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     any_person = _Containers((o.start, o.end) for o in persons)
     actor_person = _Containers((o.start, o.end) for o in persons if o.source == "actor")
     person_ends = _earliest_by_end((o.start, o.end) for o in persons)
-    # A model name that starts inside a title phrase took the title's tail for a name ("السودان"
-    # of "المبعوث الخاص إلى السودان توم بيرييلو"): the title-rule name after the title is meant.
-    title_ends = {o.end: o.title_span for o in persons if o.source == "title_name" and o.title_span}
     # The place closing "غرفة تجارة بنغازي" belongs to the organization's name.
     org_ends = _earliest_by_end((o.start, o.end) for o in orgs)
     # "إفريقيا" of "شمال إفريقيا": the region is the place meant.
@@ -156,7 +163,6 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
                     else actor_person.contain(s, e) or person_ends.get(e, s) < s
                 )
             )
-            or (c.type == "PERSON" and _inside(s, title_ends.get(e)))
             or (c.type != "ORG" and org_ends.get(e, s) < s)
             or (c.type == "LOC" and region.contain(s, e))
         ):
@@ -164,8 +170,35 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     return out
 
 
-def _inside(position: int, span: tuple[int, int] | None) -> bool:
-    return span is not None and span[0] < position < span[1]
+def _starting_in_titles(cands: Sequence[Candidate]) -> set[int]:
+    """Indices of model person names that start inside a title phrase and end where a title-rule
+    name after it ends: the model took the title's tail for a name ("السودان" of "المبعوث الخاص
+    إلى السودان توم بيرييلو"); the titled name is meant, and what the tail names (السودان) stays."""
+    title_ends = {
+        c.end: c.title_span for c in cands if c.source == "title_name" and c.standalone and c.title_span
+    }
+    return {
+        i
+        for i, c in enumerate(cands)
+        if c.source == "model"
+        and c.type == "PERSON"
+        and (span := title_ends.get(c.end)) is not None
+        and span[0] < c.start < span[1]
+    }
+
+
+def _covered_by_yielded(cands: Sequence[Candidate], yielded: set[int]) -> set[int]:
+    """Indices of gazetteer names inside a model person name that yielded to a longer name: the
+    model's reading kept them out ("لاوس" of "كلاوس أيبرمان"), and the longer name, ranked
+    below the gazetteers, would otherwise lose to them."""
+    spans = [(cands[i].start, cands[i].end) for i in yielded if cands[i].type == "PERSON"]
+    if not spans:
+        return set()
+    return {
+        i
+        for i, c in enumerate(cands)
+        if c.source in GAZETTEERS and any(s <= c.start and c.end <= e for s, e in spans)
+    }
 
 
 def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -173,7 +206,8 @@ def resolve(candidates: Iterable[Candidate]) -> list[Candidate]:
     Gazetteer names nested in a longer gazetteer name, model person names inside a longer curated
     or titled name, and readings that may not stand alone are left out first."""
     pool = list(candidates)
-    drop = _nested_names(pool) | _inside_longer_names(pool)
+    inside = _inside_longer_names(pool)
+    drop = _nested_names(pool) | inside | _covered_by_yielded(pool, inside) | _starting_in_titles(pool)
     pool = [c for i, c in enumerate(pool) if i not in drop and c.standalone]
     chosen: list[Candidate] = []
     # The chosen spans never overlap, so sorted by start they are sorted by end too: a new span is

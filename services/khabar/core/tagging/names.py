@@ -120,6 +120,8 @@ def _plausible_after_title(name: Sequence[Word]) -> bool:
     first = name[0]
     if first.stem_start != first.start:
         return False
+    if len(name) == 1 and first.key in common_words():
+        return False  # "الملك سيره" ("his march"), "الرئيس … بأي تصريح": a word, not a name
     if first.key in first_names() or first.key == _ABD or first.key in _KUNYA:
         return True
     return len(name) >= 2 and not any(w.key.startswith("ال") or w.key in mostly_common_words() for w in name)
@@ -173,4 +175,95 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
                 i = j
                 continue
         i += 1
+    return out
+
+
+# Regnal and dynastic ordinals: "الحسن الثاني", "فرناندو الثالث" (the ordinal is part of the name).
+_ORDINALS = frozenset(
+    norm(w)
+    for w in (
+        *("الأول", "الثاني", "الثالث", "الرابع", "الخامس"),
+        *("السادس", "السابع", "الثامن", "التاسع", "العاشر"),
+    )
+)
+_NASAB = frozenset(norm(w) for w in ("بن", "ابن", "بنت", "ولد"))
+_TEEN = norm("عشر")  # "بنديكتوس السادس عشر"
+
+
+def _glued(text: str, words: Sequence[Word], a: int) -> bool:
+    """words[a] and words[a + 1] stand on one line with nothing but spaces between them, and the
+    second carries no proclitic ("وبوتين" starts a new phrase): the two may belong to one name."""
+    b = words[a + 1]
+    return b.stem_start == b.start and b.is_word and not text[words[a].end : b.start].strip(" ")
+
+
+def _given_name_before(text: str, words: Sequence[Word], first: int) -> bool:
+    """words[first - 1] is a known given name standing right before the name at `first` (no
+    punctuation, no proclitic on words[first]): "زياد الجراح", "د. عزيز الدويك", "لكوفي أنان"."""
+    w = words[first - 1]
+    return (
+        w.key in first_names()
+        and w.key not in mostly_common_words()
+        and w.key not in TITLE_WORDS
+        and not _is_ala(w)
+        and _glued(text, words, first - 1)
+    )
+
+
+def complete_person_spans(
+    text: str, words: Sequence[Word], spans: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Person names found by the sequence model (word ranges first..last, in text order, not
+    overlapping) completed by Arabic name structure:
+    - a nasab link and the name after it belong to the name ("حضية ولد سلامة ولد النفاع",
+      "محمد بن سلمان"): the model often stops before بن/ابن/بنت/ولد;
+    - a regnal ordinal after the name belongs to it ("الحسن الثاني");
+    - two names side by side with nothing between them (no comma, no و) are one name
+      ("محمود صبري" + "أبو تريكة"): two people are never written so;
+    - a known given name right before the name belongs to it ("زياد" + "الجراح");
+    - a number ends the name ("تانغ 618").
+    Ranges that grow over a following range absorb it."""
+    out: list[tuple[int, int]] = []
+    n = len(words)
+    starts = {first for first, _ in spans}
+    for first, last in spans:
+        if out and first <= out[-1][1]:
+            continue  # absorbed by the previous name
+        floor = out[-1][1] + 1 if out else 0
+        # A number is no part of a name ("تانغ 618"): the name ends before it.
+        last = next((j - 1 for j in range(first + 1, last + 1) if words[j].key.isdigit()), last)
+        while (
+            first - 2 >= floor
+            and words[first - 1].key in _NASAB
+            and _glued(text, words, first - 2)
+            and _glued(text, words, first - 1)
+            and name_like(words[first - 2], strict=True)
+        ):
+            first -= 2  # "علوات ولد" + "محمد سالم": the name the link attaches to
+        if first - 1 >= floor and _given_name_before(text, words, first):
+            first -= 1  # "زياد" + "الجراح": the model missed the given name
+        while True:
+            k = last + 1
+            if k >= n or not _glued(text, words, last):
+                break
+            w = words[k]
+            link = w.key in _NASAB and k + 1 < n and _glued(text, words, k)
+            if link and name_like(words[k + 1], strict=False):
+                # The name after the link, up to a word carrying a proclitic ("وعبد الرحمان"
+                # starts the next name of a list).
+                end = _chain(words, k + 1)
+                end = next((j for j in range(k + 2, end) if words[j].stem_start != words[j].start), end)
+                last = max(end, k + 2) - 1
+                last = max([last, *(e for s, e in spans if first < s <= last)])
+                continue
+            if w.key in _ORDINALS and (last == first or (last == first + 1 and words[first].key == _ABD)):
+                # A regnal name is one given name ("محمد السادس", "عبد الله الثاني"); after a
+                # given name and a family name an ordinal is a rank ("فرناندو غونزاليز العاشر").
+                last = k + (k + 1 < n and words[k + 1].key == _TEEN and _glued(text, words, k))
+                continue
+            if k in starts:
+                last = next(e for s, e in spans if s == k)
+                continue
+            break
+        out.append((first, last))
     return out
