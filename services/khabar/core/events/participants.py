@@ -143,6 +143,7 @@ _SIDE_WORDS = _set(
     "البحرية",
     "الشرطة",
     "الأمن",
+    "القائم",  # القائم بالأعمال الفرنسي
 )
 # The CAMEO sector a side word gives its country ("الجيش الإسرائيلي" is Israel's military).
 _MILITARY_SIDES = _set(
@@ -382,7 +383,7 @@ def _nominals(
 
 # Side words that name one person ("نظيره الروسي", "السفير الروسي"), not a collective.
 _INDIVIDUAL = _set(
-    "نظيره", "نظيرته", "نظيرهم", "السفير", "سفير", "المبعوث", "الوزير", "وزير", "الرئيس", "رئيس"
+    "نظيره", "نظيرته", "نظيرهم", "السفير", "سفير", "المبعوث", "الوزير", "وزير", "الرئيس", "رئيس", "القائم"
 )
 _COUNTERPART = _set("نظيره", "نظيرته", "نظيرهم")
 
