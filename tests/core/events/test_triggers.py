@@ -53,3 +53,23 @@ def test_future_and_purpose_prefixes_are_flagged() -> None:
 
 def test_ministry_is_not_a_visit() -> None:
     assert families("ووزارة الخارجية أصدرت بيانا") == []
+
+
+def test_multi_word_objects_match_with_possessives_and_clitics() -> None:
+    assert families("أعربت الوزارة في بيان عن قلقها البالغ") == ["accuse.concern"]
+    assert families("وأعلن الجيش وقفا لإطلاق النار") == ["retreat.ceasefire"]
+    # أعلن alone, or with another object, is no trigger
+    assert families("وأعلن الجيش إطلاق عملية جديدة") == []
+    assert families("أعرب الوزير عن أمله في التوصل") == []
+
+
+def test_a_stop_word_ends_the_object_search_and_object_words_are_no_verbs() -> None:
+    assert families("علقت واشنطن مساعداتها") == ["sanction.discontinue"]
+    assert families("علق الوزير على المساعدات") == []
+    # رفضها is the object of أعرب here, not a second verb
+    assert families("أعربت الصين عن رفضها") == ["reject.reject"]
+
+
+def test_recalling_ones_own_ambassador_before_summoning_anothers() -> None:
+    assert families("استدعت الجزائر سفيرها في باريس") == ["sanction.recall"]
+    assert families("استدعت الخارجية السفير الفرنسي") == ["accuse.summon"]

@@ -110,7 +110,15 @@ _MASDAR_GOVERNORS = _set(
     "بعد",
     "أثناء",
     "اثناء",
+    # A preposition governs a noun, never a finite verb: "دعا إثيوبيا إلى سحب قواتها".
+    # ("على" is left out: normalized it is also the name علي.)
+    "إلى",
+    "الى",
+    "عن",
+    "في",
 )
+# Prepositions before a name: it is no direct object ("حذر ... أثناء زيارته إلى لبنان").
+_PREPOSITIONS = _set("إلى", "الى", "في", "من", "على", "عن", "مع", "ل", "ب", "لدى", "ضد", "بين", "حول")
 # First words of a sentence that only elaborates the previous one.
 _ELABORATION = _set("ذلك", "وذلك", "جاء", "وجاء", "يأتي", "ويأتي", "تأتي", "وتأتي", "جرى", "وجرى")
 _SCHEDULE_WORDS = _set(
@@ -194,8 +202,9 @@ def _clause(words: list[str], trig: Trigger, prev_end: int, next_start: int) -> 
             start = k + 1
             break
     end = next_start
+    until = _CLAUSE_ENDERS | trig.entry.family.until
     for k in range(trig.index + 1, next_start):
-        if words[k] in _CLAUSE_ENDERS:
+        if words[k] in until:
             end = k
             break
     return start, end
@@ -284,15 +293,15 @@ def _code_unit(
             if sides is None:
                 continue
             actor, recipient = sides
-        if trig.is_noun:
-            # A verbal noun is only an event with its counterpart named after a cue ("لقائه بـ X").
-            if recipient is None or recipient.index < trig.index:
-                continue
-            if not (
-                recipient.direct_cue in family.cues
-                or any(is_cue(words[k], family, False) for k in range(trig.index + 1, recipient.index + 1))
-            ):
-                continue
+        # A verbal noun is only an event with its counterpart named after a cue ("لقائه بـ X").
+        if trig.is_noun and (recipient is None or not _cued(recipient, trig, words)):
+            continue
+        if recipient is not None and family.single_actor and not _cued(recipient, trig, words):
+            recipient = None  # "رحبت الحكومة بالبيان، وقالت وزارة الخارجية": the ministry is no object
+        if family.object_after and (
+            recipient is None or recipient.index < trig.index or recipient.direct_cue in _PREPOSITIONS
+        ):
+            continue  # "وحذر من أن الوضع في لبنان ...": no one was warned
         scheduled = modality.status is Status.SCHEDULED
         dates = find_dates(words, published)
         if not scheduled and trig.entry.aspect is Aspect.IMPERFECT and dates and all(d.future for d in dates):
@@ -358,6 +367,15 @@ def _code_unit(
         if people and people[0].index <= 3:
             story.name(people[0])
     return out
+
+
+def _cued(recipient: Mention, trig: Trigger, words: list[str]) -> bool:
+    """The counterpart follows the trigger after one of its family's cues ("لقائه بـX", "ضد X")."""
+    family = trig.entry.family
+    return recipient.index > trig.index and (
+        recipient.direct_cue in family.cues
+        or any(is_cue(words[k], family, False) for k in range(trig.index + 1, recipient.index + 1))
+    )
 
 
 def _is_reference(trig: Trigger, unit: _Unit) -> bool:

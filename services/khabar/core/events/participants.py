@@ -144,6 +144,7 @@ _SIDE_WORDS = _set(
     "البحرية",
     "الشرطة",
     "الأمن",
+    "القائم",  # القائم بالأعمال الفرنسي
 )
 # The CAMEO sector a side word gives its country ("الجيش الإسرائيلي" is Israel's military).
 _MILITARY_SIDES = _set(
@@ -386,7 +387,7 @@ def _nominals(
 
 # Side words that name one person ("نظيره الروسي", "السفير الروسي"), not a collective.
 _INDIVIDUAL = _set(
-    "نظيره", "نظيرته", "نظيرهم", "السفير", "سفير", "المبعوث", "الوزير", "وزير", "الرئيس", "رئيس"
+    "نظيره", "نظيرته", "نظيرهم", "السفير", "سفير", "المبعوث", "الوزير", "وزير", "الرئيس", "رئيس", "القائم"
 )
 _COUNTERPART = _set("نظيره", "نظيرته", "نظيرهم")
 

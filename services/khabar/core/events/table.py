@@ -13,7 +13,7 @@ from typing import Any
 from khabar.core.events.morphology import Aspect, loose, noun_forms, verb_forms
 from khabar.core.text.normalize import norm
 
-__all__ = ["CodingTable", "Family", "FormEntry", "ModeRule", "Verb", "coding_table", "quad_class"]
+__all__ = ["CodingTable", "Family", "FormEntry", "ModeRule", "Phrase", "Verb", "coding_table", "quad_class"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,11 +26,22 @@ class ModeRule:
     words: frozenset[str]
 
 
+# One needed object: for each of its words, the loose forms accepted there (the word with article,
+# possessives, dual, tanwin: "قلقها" for قلق). A single word is a one-element phrase.
+Phrase = tuple[frozenset[str], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Verb:
     lemma: str
-    needs: frozenset[str]  # loose forms; empty = no object required
+    needs: tuple[Phrase, ...]  # empty = no object required
     window: int
+    stops: frozenset[str] = frozenset()  # words that end the search for the object ("علق على")
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """Loose forms of the first word of any needed object."""
+        return frozenset(f for phrase in self.needs for f in phrase[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +54,10 @@ class Family:
     roles: str  # subject_counterpart | host | source_from
     cues: frozenset[str]
     modes: tuple[ModeRule, ...]
-    single_actor: bool
+    single_actor: bool  # an event without a recipient; a recipient is then taken only after a cue
     target_from_place: bool
+    until: frozenset[str] = frozenset()  # words after the verb that end its participants ("حذر X من ...")
+    object_after: bool = False  # the recipient must follow the trigger (its object), not precede it
 
     @property
     def quad_class(self) -> int:
@@ -102,6 +115,22 @@ def _family(spec: dict[str, Any]) -> Family:
         ),
         single_actor=bool(spec.get("single_actor", False)),
         target_from_place=bool(spec.get("target_from_place", False)),
+        until=frozenset(norm(w) for w in spec.get("until", [])),
+        object_after=bool(spec.get("object_after", False)),
+    )
+
+
+def _phrase(text: str) -> Phrase:
+    """A needed object ("عن قلق", "وقف إطلاق النار"): every word in all its nominal forms."""
+    return tuple(frozenset(loose(f) for f in noun_forms(w)) for w in norm(text).split())
+
+
+def _verb(vspec: dict[str, Any]) -> Verb:
+    return Verb(
+        vspec.get("perfect") or vspec["forms"][0],
+        tuple(_phrase(w) for w in vspec.get("needs", [])),
+        int(vspec.get("window", 0)),
+        frozenset(norm(w) for w in vspec.get("stops", [])),
     )
 
 
@@ -112,10 +141,7 @@ def parse_table(raw: dict[str, Any]) -> CodingTable:
         fam = _family(spec)
         families.append(fam)
         for vspec in spec.get("verbs", []):
-            lemma = vspec.get("perfect") or vspec["forms"][0]
-            verb = Verb(
-                lemma, frozenset(loose(norm(w)) for w in vspec.get("needs", [])), int(vspec.get("window", 0))
-            )
+            verb = _verb(vspec)
             if "forms" in vspec:
                 surface = {
                     norm(f): (Aspect.IMPERFECT if norm(f)[:1] in "يتن" and len(f) > 3 else Aspect.PERFECT)

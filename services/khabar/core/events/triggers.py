@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khabar.core.events.morphology import Aspect, loose
-from khabar.core.events.table import CodingTable, FormEntry
+from khabar.core.events.table import CodingTable, FormEntry, Phrase, Verb
 from khabar.core.text.clitics import candidate_stems
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
@@ -49,34 +49,58 @@ def token_readings(word: str) -> list[str]:
     return candidate_stems(norm(word))
 
 
-def _object_matches(words: list[str], start: int, window: int, needs: frozenset[str]) -> int | None:
-    """Index of the first needed object word within `window` words (punctuation not counted)."""
+def _word_is(word: str, forms: frozenset[str]) -> bool:
+    return any(loose(r) in forms for r in token_readings(word))
+
+
+def _phrase_end(words: list[str], j: int, phrase: Phrase) -> int | None:
+    """Index of the last word of `phrase` when it starts at token j, else None."""
+    k = j
+    for forms in phrase[1:]:
+        k += 1
+        while k < len(words) and not words[k][:1].isalnum() and words[k] not in _STOPS:
+            k += 1
+        if k >= len(words) or not _word_is(words[k], forms):
+            return None
+    return k
+
+
+def _object_matches(words: list[str], start: int, verb: Verb) -> tuple[int, int] | None:
+    """First and last token index of the first needed object that starts within the verb's window
+    (punctuation not counted), or None; a stop word of the verb ends the search."""
     seen = 0
+    heads = verb.heads
     for j in range(start, len(words)):
-        if words[j] in _STOPS:
+        if words[j] in _STOPS or norm(words[j]) in verb.stops:
             return None
         if not words[j][:1].isalnum():
             continue
         seen += 1
-        if seen > window:
+        if seen > verb.window:
             return None
-        if any(loose(r) in needs for r in token_readings(words[j])):
-            return j
+        if not _word_is(words[j], heads):
+            continue
+        for phrase in verb.needs:
+            if _word_is(words[j], phrase[0]):
+                end = _phrase_end(words, j, phrase)
+                if end is not None:
+                    return j, end
     return None
 
 
-def _accept(entry: FormEntry, words: list[str], i: int) -> int | None:
-    """Index of the last token of the trigger phrase when the entry's conditions hold, else None."""
+def _accept(entry: FormEntry, words: list[str], i: int) -> tuple[int, int] | None:
+    """(first, last) token index of the words the trigger needs after it (its object, the rest of a
+    multi-word noun; first > last when there are none) when the entry's conditions hold, else None."""
     if entry.verb is not None:
         if not entry.verb.needs:
-            return i
-        return _object_matches(words, i + 1, entry.verb.window, entry.verb.needs)
+            return i + 1, i
+        return _object_matches(words, i + 1, entry.verb)
     last = i
     for k, expected in enumerate(entry.continuation, start=1):
         if i + k >= len(words) or not any(loose(r) == expected for r in token_readings(words[i + k])):
             return None
         last = i + k
-    return last
+    return i + 1, last
 
 
 def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
@@ -84,19 +108,23 @@ def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
     table whose conditions hold (table order is precedence: invitation before request for دعا)."""
     words = [t.text for t in tokens]
     out: list[Trigger] = []
+    # Words of an earlier verb's object are no verbs ("أعرب عن رفضه"); they may be verbal nouns
+    # ("أجرى الوزير مباحثات مع X": the noun names the counterpart).
+    taken: set[int] = set()
     i = 0
     while i < len(tokens):
         norm_word = norm(words[i])
         found: Trigger | None = None
-        for stem, marker in _verb_readings(norm_word):
+        for stem, marker in [] if i in taken else _verb_readings(norm_word):
             for entry in table.forms.get(stem, ()):
                 if entry.verb is None:
                     continue
                 if marker and entry.aspect is not Aspect.IMPERFECT:
                     continue
-                last = _accept(entry, words, i)
-                if last is not None:
-                    found = Trigger(entry, i, last, words[i], marker == "future", marker == "purpose")
+                span = _accept(entry, words, i)
+                if span is not None:
+                    found = Trigger(entry, i, span[1], words[i], marker == "future", marker == "purpose")
+                    taken.update(range(span[0], span[1] + 1))
                     break
             if found:
                 break
@@ -105,9 +133,10 @@ def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
                 for entry in table.forms.get(stem, ()):
                     if entry.verb is not None:
                         continue
-                    last = _accept(entry, words, i)
-                    if last is not None:
-                        found = Trigger(entry, i, last, words[i])
+                    span = _accept(entry, words, i)
+                    if span is not None:
+                        found = Trigger(entry, i, span[1], words[i])
+                        taken.update(range(span[0], span[1] + 1))
                         break
                 if found:
                     break
