@@ -135,6 +135,12 @@ def test_a_regnal_ordinal_belongs_to_a_one_word_given_name_only() -> None:
     assert completed("وتغلب توماس برديتش الثاني عشر على", "توماس برديتش") == ["توماس برديتش"]
 
 
+def test_a_titles_nationality_starts_no_name() -> None:
+    text = "استقبل الرئيس الجزائري عبد المجيد تبون وزيرا"
+    assert completed(text, "الجزائري عبد المجيد") == ["عبد المجيد"]
+    assert completed("قال محمد المصري إن", "محمد المصري") == ["محمد المصري"]  # a family name stays
+
+
 def test_two_names_side_by_side_are_one_name_but_not_across_a_comma_or_a_conjunction() -> None:
     assert completed("كتب محمود صبري أبو تريكة أمس", "محمود صبري", "أبو تريكة") == ["محمود صبري أبو تريكة"]
     assert completed("التقى محمود صبري، أبو تريكة", "محمود صبري", "أبو تريكة") == ["محمود صبري", "أبو تريكة"]

@@ -108,6 +108,13 @@ def test_large_cities_named_by_everyday_words_are_places() -> None:
     assert places["عدن"].geonames_id == 415189
 
 
+def test_a_model_name_led_by_the_titles_nationality_yields_to_the_curated_name() -> None:
+    body = "استقبل الرئيس الجزائري عبد المجيد تبون، اليوم الأحد، وزير الخارجية الفرنسي جان نويل بارو."
+    people = [e for e in tag(Article(id="t2", body=body)).entities if e.type is EntityType.PERSON]
+    assert [p.text for p in people] == ["عبد المجيد تبون", "جان نويل بارو"]
+    assert people[0].country == "DZA" and people[0].title == "الرئيس الجزائري"
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

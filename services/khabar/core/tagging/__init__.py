@@ -332,10 +332,12 @@ def _complete_persons(text: str, words: Sequence[Word], cands: list[Candidate]) 
         return cands
     out = [c for c in cands if c.type != "PERSON"]
     for first, last in completed:
-        pairs = [(r, p) for r, p in zip(ranges, persons, strict=True) if first <= r[0] <= last]
+        pairs = [(r, p) for r, p in zip(ranges, persons, strict=True) if r[0] <= last and first <= r[1]]
         parts = [p for _, p in pairs]
         c = parts[0]
-        start = min(c.start, words[first].stem_start)
+        # Grown to the left over name structure, or cut: a leading nationality is no name.
+        trimmed = first > pairs[0][0][0]
+        start = words[first].stem_start if trimmed else min(c.start, words[first].stem_start)
         # Cut short (a number ended the name) or grown over the name structure.
         end = words[last].end if last < pairs[-1][0][1] else max(parts[-1].end, words[last].end)
         if (start, end) != (c.start, c.end) or len(parts) > 1:

@@ -221,7 +221,7 @@ def complete_person_spans(
     - two names side by side with nothing between them (no comma, no و) are one name
       ("محمود صبري" + "أبو تريكة"): two people are never written so;
     - a known given name right before the name belongs to it ("زياد" + "الجراح");
-    - a number ends the name ("تانغ 618").
+    - a number ends the name ("تانغ 618"), and a nationality adjective does not start one.
     Ranges that grow over a following range absorb it."""
     out: list[tuple[int, int]] = []
     n = len(words)
@@ -230,6 +230,9 @@ def complete_person_spans(
         if out and first <= out[-1][1]:
             continue  # absorbed by the previous name
         floor = out[-1][1] + 1 if out else 0
+        # A title's nationality is no part of a name ("الجزائري" of "الرئيس الجزائري عبد المجيد").
+        while first < last and words[first].key.startswith("ال") and nisba_country(words[first].key):
+            first += 1
         # A number is no part of a name ("تانغ 618"): the name ends before it.
         last = next((j - 1 for j in range(first + 1, last + 1) if words[j].key.isdigit()), last)
         while (
