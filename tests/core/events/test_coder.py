@@ -230,6 +230,32 @@ def test_an_organization_in_a_ranked_persons_title_is_no_participant() -> None:
     assert names(ev.actors) == ["عبد الفتاح البرهان"] and names(ev.recipients) == ["قوات الدعم السريع"]
 
 
+def test_a_verb_and_its_object_noun_are_one_event_with_the_nouns_target() -> None:
+    body = "وشنت طائرات أمريكية غارات على مواقع الحوثيين في محافظة الحديدة غربي اليمن."
+    yem = {"country": "YEM"}
+    ev = only(
+        code_events(article(body, [("الحوثيين", "ORG", yem), ("الحديدة", "LOC", yem), ("اليمن", "LOC", yem)]))
+    )
+    assert ev.type == "ASSAULT" and ev.actors[0].country == "USA"
+    assert names(ev.recipients) == ["الحوثيين"]
+
+
+def test_summoning_ministry_is_the_actor_and_the_foreign_ambassador_the_recipient() -> None:
+    body = (
+        "استدعت وزارة الخارجية الإيرانية، الثلاثاء، السفير البريطاني لدى طهران هوغو شورتر، "
+        "احتجاجا على تصريحات وزير الخارجية البريطاني ديفيد لامي."
+    )
+    ents = [
+        ("وزارة الخارجية الإيرانية", "ORG", {"country": "IRN"}),
+        ("هوغو شورتر", "PERSON", {"country": "GBR", "title": "السفير البريطاني لدى طهران"}),
+        ("ديفيد لامي", "PERSON", {"country": "GBR"}),
+    ]
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert (ev.type, ev.cameo) == ("ACCUSE", "114")
+    assert names(ev.actors) == ["وزارة الخارجية الإيرانية"] and ev.actors[0].country == "IRN"
+    assert names(ev.recipients) == ["هوغو شورتر"] and ev.recipients[0].country == "GBR"
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -259,6 +259,7 @@ def _code_unit(
     unit: _Unit, follow: _Unit | None, table: CodingTable, published: dt.date | None, story: _Story
 ) -> list[_Draft]:
     out: list[_Draft] = []
+    placed: list[Trigger] = []  # the trigger of each draft in `out`
     story.read()
     words = unit.words
     triggers = find_triggers(unit.tokens, table)
@@ -279,6 +280,9 @@ def _code_unit(
         start, end = _clause(words, trig, prev_end, next_start)
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic)
         actor, recipient = roles.actor, roles.recipient
+        around = _around_object(trig, unit.mentions) if family.roles == "subject_counterpart" else None
+        if around is not None:
+            actor, recipient = around
         resolved = any(m is not None and m.resolved for m in (actor, recipient)) or actor is story.topic
         # "الجانبان" as subject or counterpart, not in a genitive further on ("مصالح البلدين").
         actor, recipient = (
@@ -357,7 +361,15 @@ def _code_unit(
             _contexts(table, context_units),
             unit.in_title,
         )
+        object_of = _verb_with_object(out, placed, trig, draft)
+        if object_of is not None:
+            # "شنت طائرات أمريكية غارات على مواقع للحوثيين": the noun is the verb's object, one
+            # event; its cue may name the target the verb's reading only guessed from a place.
+            if object_of.recipient is None or object_of.recipient.resolved:
+                object_of.recipient = draft.recipient or object_of.recipient
+            continue
         out.append(draft)
+        placed.append(trig)
         story.last = draft
         if roles.subject is not None and roles.subject.kind is not Kind.PLURAL:
             story.name(roles.subject)
@@ -367,6 +379,42 @@ def _code_unit(
         if people and people[0].index <= 3:
             story.name(people[0])
     return out
+
+
+def _around_object(trig: Trigger, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
+    """(subject, object) of a verb bound to its object word (VSO: "استدعت وزارة الخارجية الإيرانية،
+    الثلاثاء، السفير البريطاني X"): the one participant between the verb and the object word, and
+    the participant at or just after the object word."""
+    if trig.is_noun or trig.last <= trig.index + 1:
+        return None
+    parts = [m for m in mentions if m.kind in (Kind.PERSON, Kind.ORG, Kind.COUNTRY) and not m.absorbed]
+    inner = [m for m in parts if trig.index < m.index < trig.last]
+    obj = next((m for m in parts if trig.last <= m.index <= trig.last + 3), None)
+    if len(inner) != 1 or obj is None or _key(inner[0]) == _key(obj):
+        return None
+    return inner[0], obj
+
+
+# Words between a verb and its object noun: the subject may sit there (VSO), a few words long.
+_OBJECT_GAP = 6
+
+
+def _verb_with_object(
+    out: list[_Draft], placed: list[Trigger], trig: Trigger, draft: _Draft
+) -> _Draft | None:
+    """The event of the verb whose object the verbal noun `trig` is: an earlier verb trigger of
+    the same type, the same actor, and the noun a few words after it (or its own object word)."""
+    if not trig.is_noun:
+        return None
+    for d, t in zip(out, placed, strict=True):
+        if (
+            not t.is_noun
+            and d.type == draft.type
+            and _key(d.actor) == _key(draft.actor)
+            and t.index < trig.index <= t.last + _OBJECT_GAP
+        ):
+            return d
+    return None
 
 
 def _cued(recipient: Mention, trig: Trigger, words: list[str]) -> bool:

@@ -428,12 +428,25 @@ def _absorb_titles(mentions: list[Mention], words: list[str]) -> list[Mention]:
             for k, w in enumerate(words[m.end_index + 1 : nxt.index], start=m.end_index + 1)
             if w[:1].isalnum()
         )
-        if len(gap) <= 3 and title_like and not any(w in _TITLE_BREAKERS for w in gap):
+        # "استدعت وزارة الخارجية الإيرانية السفير البريطاني X": a title of another nationality
+        # is X's own; the ministry before it acts on X.
+        foreign = m.country is not None and any(
+            (iso := country_of_word(w)) is not None and iso != m.country for w in _sender_words(gap)
+        )
+        if len(gap) <= 3 and title_like and not foreign and not any(w in _TITLE_BREAKERS for w in gap):
             out[i] = replace(m, absorbed=True)
             if m.country and nxt.country is None:
                 j = out.index(nxt)
                 out[j] = replace(nxt, country=m.country)
     return out
+
+
+def _sender_words(gap: list[str]) -> list[str]:
+    """The words of a title gap that can give a nationality: not the host after لدى/في/إلى."""
+    return [w for k, w in enumerate(gap) if not (k and gap[k - 1] in _HOST_PREPOSITIONS)]
+
+
+_HOST_PREPOSITIONS = _set("لدى", "في", "إلى", "الى")
 
 
 def person_country(tokens_words: list[str], index: int) -> str | None:
