@@ -27,6 +27,19 @@ def test_inline_promo_does_not_end_the_story() -> None:
     assert out.main == BODY and out.blocks == []
 
 
+def test_a_promo_headline_on_its_own_line_inside_the_story_does_not_end_it() -> None:
+    later = [
+        "من جانبه، أعرب رئيس الوزراء عن تقديره للجهود المبذولة.",
+        "كما تلقى الوزير اتصالا هاتفيا من نظيره.",
+    ]
+    lines = [BODY[0], "اقرأ أيضا..", "وزير الخارجية يتلقى اتصالا من نظيره", *later]
+    out = split_related(lines)
+    assert out.main == [BODY[0], *later]
+    # A teaser's own text (a lead: no conjunction, no resuming phrase) stays with its headline.
+    out = split_related([*BODY, "اقرأ أيضا..", "عنوان خبر آخر هنا", "قال الوزير إن المحادثات مستمرة."])
+    assert out.main == BODY and out.blocks == [["عنوان خبر آخر هنا", "قال الوزير إن المحادثات مستمرة."]]
+
+
 def test_label_before_the_story_is_dropped() -> None:
     out = split_related(["الأكثر قراءة", "عنوان الخبر الرئيسي هنا", *BODY])
     assert out.main == ["عنوان الخبر الرئيسي هنا", *BODY] and out.blocks == []

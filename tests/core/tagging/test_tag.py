@@ -115,6 +115,25 @@ def test_a_model_name_led_by_the_titles_nationality_yields_to_the_curated_name()
     assert people[0].country == "DZA" and people[0].title == "الرئيس الجزائري"
 
 
+def test_an_office_without_nationality_is_the_outlets_country_when_the_article_shows_it() -> None:
+    # An Egyptian paper: its president and foreign minister go without "المصري", while the story is
+    # mostly about Palestinians.
+    body = (
+        "استقبل الرئيس عبد الفتاح السيسي رئيس الوزراء الفلسطيني محمد مصطفى، بحضور وزير الخارجية "
+        "بدر عبد العاطي، وأكد رفض تهجير الفلسطينيين وضرورة إدخال المساعدات إلى غزة والضفة الفلسطينية."
+    )
+    people = {e.text: e for e in tag(Article(id="h1", body=body)).entities if e.type is EntityType.PERSON}
+    assert people["بدر عبد العاطي"].country == "EGY"
+    assert people["محمد مصطفى"].country == "PSE"
+
+
+def test_citizens_and_journalists_take_their_nationality() -> None:
+    body = "أفرجت السلطات عن المواطن الأمريكي مارك فوغل، واعتقلت الصحفي الفرنسي أوليفييه دوبوا."
+    people = {e.text: e for e in tag(Article(id="h2", body=body)).entities if e.type is EntityType.PERSON}
+    assert people["مارك فوغل"].country == "USA"
+    assert people["أوليفييه دوبوا"].country == "FRA" and people["أوليفييه دوبوا"].sector == "MED"
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

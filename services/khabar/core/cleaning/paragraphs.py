@@ -52,6 +52,23 @@ def is_body_line(line: str) -> bool:
     return ends_sentence(line) or word_count(line) >= _LONG_LINE_WORDS or _continues_story(line)
 
 
+# Openers of a paragraph that carries on a story told above ("من جانبه، أعرب …", "في المقابل،"):
+# a story's lead never starts so.
+_RESUMING = tuple(
+    norm(p)
+    for p in [
+        *["من جانبه", "من جانبها", "من جانبهم", "من جهته", "من جهتها", "من جهتهم", "من ناحيته"],
+        *["من ناحيتها", "في المقابل", "في غضون ذلك", "إلى ذلك", "الى ذلك", "كما ", "بدوره", "بدورها"],
+    ]
+)
+
+
+def resumes_story(line: str) -> bool:
+    """A body line that carries on a story already under way rather than starting one: it opens
+    with a conjunction clause or a resuming phrase ("من جانبه،", "في المقابل،", "كما")."""
+    return is_body_line(line) and (_continues_story(line) or norm(line.lstrip()).startswith(_RESUMING))
+
+
 def _continues_story(line: str) -> bool:
     """A line of several words opening with a conjunction: و/ف written apart ("و كانت …"), or
     attached to a clause opener ("وقال", "وفي", "فقد"), an imperfect verb ("ويشير", "وتسعى": و +

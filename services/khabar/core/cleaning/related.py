@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from khabar.core.cleaning.furniture import related_label, split_glued
 from khabar.core.cleaning.metadata import parse_meta_line
-from khabar.core.cleaning.paragraphs import is_body_line, is_headline_like
+from khabar.core.cleaning.paragraphs import is_body_line, is_headline_like, resumes_story
 
 __all__ = ["Split", "split_related", "split_teasers"]
 
@@ -29,6 +29,10 @@ def split_related(lines: Sequence[str]) -> Split:
         for line in split_glued(raw_line):
             label = related_label(line)
             if label is None:
+                if current is not None and resumes_story(line) and not any(is_body_line(x) for x in current):
+                    # "اقرأ أيضا" + a headline inside the story, then "من جانبه، …": the promo was
+                    # one headline and the main story goes on.
+                    current = None
                 if current is None:
                     out.main.append(line)
                     story_started = story_started or (is_body_line(line) and parse_meta_line(line) is None)

@@ -522,11 +522,33 @@ def _story_country(ctx: Counter[str]) -> str | None:
     return top[0][0]
 
 
+def _home_country(cands: Sequence[Candidate]) -> str | None:
+    """The outlet's own country, when the article shows it: an outlet leaves its own officials'
+    nationality unsaid ("الرئيس عبد الفتاح السيسي" in an Egyptian paper, "رئيس الحكومة نواف
+    سلام" in a Lebanese one). The one country of curated persons titled without a nationality."""
+    found: Counter[str] = Counter()
+    for c in cands:
+        if c.type != "PERSON" or c.title is None or c.title.country is not None:
+            continue
+        ref = next((e.ref for e in c.entries if e.source == "actor"), None)
+        actor = actors_by_id().get(ref) if ref is not None else None
+        if actor is not None and actor.country:
+            found[actor.country] += 1
+    top = found.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
 def _mention(
-    field: TextField, text: str, c: Candidate, ctx: Counter[str], rest: Counter[str] | None = None
+    field: TextField,
+    text: str,
+    c: Candidate,
+    ctx: Counter[str],
+    rest: Counter[str] | None = None,
+    home: str | None = None,
 ) -> _Mention:
     """`rest` is the article's country context without its mentions of names that are a country
-    and also a city abroad (عمان), which count for both readings; None: there are none."""
+    and also a city abroad (عمان), which count for both readings; None: there are none. `home` is
+    the outlet's country (_home_country)."""
     surface = c.surface or text[c.start : c.end]
     kind = _ENTITY_TYPES[c.type]
     country = c.title.country if c.title else None
@@ -546,9 +568,10 @@ def _mention(
                 wikidata = actor.wikidata
             break
     if kind is EntityType.PERSON and country is None and sector in _STATE_SECTORS:
-        # "قائد الجيش العماد رودولف هيكل" in a Lebanon story: a state office without a nationality
-        # is the story's country's, when one country clearly dominates the article.
-        country = _story_country(ctx)
+        # "وزير الخارجية بدر عبد العاطي" in an Egyptian paper, "قائد الجيش العماد رودولف هيكل" in
+        # a Lebanon story: a state office without a nationality is the outlet's own country's,
+        # else that of the country that clearly dominates the article.
+        country = home or _story_country(ctx)
     if kind is EntityType.ORG and country is None:
         # "الحكومة الليبية", "وزارة الخارجية الروسية": a nisba or country inside the name.
         for w in _norm(surface).split():
@@ -658,7 +681,8 @@ def _mentions(article: Article) -> list[_Mention]:
     rest = None
     if any(_dual(c) for _, c in mentions):
         rest = _context([m for m in mentions if not _dual(m[1])]) + nisbas
-    return [_mention(f, text, c, ctx, rest) for f, text, cands in per_field for c in cands]
+    home = _home_country([c for _, c in mentions])
+    return [_mention(f, text, c, ctx, rest, home) for f, text, cands in per_field for c in cands]
 
 
 def _dual(c: Candidate) -> bool:
