@@ -30,6 +30,17 @@ def countries(actors: list[Actor]) -> list[str | None]:
 # -- verbal cooperation ---------------------------------------------------------------------------
 
 
+def test_a_call_received_from_someone_is_their_phone_consultation() -> None:
+    body = "تلقى الرئيس عبد الفتاح السيسي اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون، تناول الأوضاع."
+    ents = [
+        ("عبد الفتاح السيسي", "PERSON", {"country": "EGY"}),
+        ("إيمانويل ماكرون", "PERSON", {"country": "FRA"}),
+    ]
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert (ev.type, ev.mode, ev.cameo) == ("CONSULT", "phone", "041")
+    assert names(ev.actors) == ["إيمانويل ماكرون"] and names(ev.recipients) == ["عبد الفتاح السيسي"]
+
+
 def test_summoning_a_foreign_ambassador_is_an_official_complaint() -> None:
     body = (
         "استدعت وزارة الخارجية الإيرانية، الثلاثاء، السفير البريطاني لدى طهران هوغو شورتر احتجاجا "

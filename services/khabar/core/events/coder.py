@@ -276,7 +276,10 @@ def _code_unit(
             continue
         family = trig.entry.family
         prev_end = triggers[n - 1].last + 1 if n else 0
-        next_start = triggers[n + 1].index if n + 1 < len(triggers) else len(words)
+        # "تلقى X اتصالا من Y": the received thing may be a trigger itself, and the source named
+        # after it is this verb's; the clause runs past it.
+        after = trig.last if family.roles == "source_from" else trig.index
+        next_start = next((t.index for t in triggers[n + 1 :] if t.index > after), len(words))
         start, end = _clause(words, trig, prev_end, next_start)
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic)
         actor, recipient = roles.actor, roles.recipient
