@@ -256,6 +256,13 @@ def test_summoning_ministry_is_the_actor_and_the_foreign_ambassador_the_recipien
     assert names(ev.recipients) == ["هوغو شورتر"] and ev.recipients[0].country == "GBR"
 
 
+def test_a_contrastive_clause_brings_its_own_subject() -> None:
+    body = "واتهم المدرب جوزيه جوميز الحكم بالتحيز، بينما أشاد المدرب مارسيل كولر بأداء لاعبيه."
+    ents = [("جوزيه جوميز", "PERSON"), ("مارسيل كولر", "PERSON")]
+    # Koller praised his players, nobody praised Koller.
+    assert [e for e in code_events(article(body, ents)) if e.type == "SUPPORT"] == []
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -126,6 +126,9 @@ def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
     return (chosen[0] if chosen else None, chosen[1] if len(chosen) > 1 else None)
 
 
+_CONTRASTIVE = frozenset(norm(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
+
+
 def assign_roles(
     family: Family,
     words: list[str],
@@ -197,7 +200,10 @@ def assign_roles(
         if subject_pre is not None:
             return Roles(subject_pre, post[0], subject_pre)
         antecedent = next((m for m in reversed(earlier) if m.name != post[0].name), None)
-        if antecedent is not None and family.roles != "source_from":
+        # "بينما أشاد مدرب الأهلي X": a contrastive clause brings its own subject; only a shared
+        # subject ("وأكد الوزير …، واتهم إسرائيل") is dropped.
+        contrast = clause_start > 0 and words[clause_start - 1] in _CONTRASTIVE
+        if antecedent is not None and family.roles != "source_from" and not contrast:
             return Roles(antecedent, post[0], antecedent)
         return Roles(post[0], None, post[0])
     if subject_pre is not None:
