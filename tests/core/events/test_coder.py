@@ -263,6 +263,13 @@ def test_a_contrastive_clause_brings_its_own_subject() -> None:
     assert [e for e in code_events(article(body, ents)) if e.type == "SUPPORT"] == []
 
 
+def test_a_body_of_people_right_after_a_name_is_the_object_not_a_title() -> None:
+    body = "وطالبت وزيرة الخارجية الألمانية أنالينا بيربوك السلطات السورية بضمان حقوق المرأة."
+    ev = only(code_events(article(body, [("أنالينا بيربوك", "PERSON", {"country": "DEU"})])))
+    assert ev.type == "REQUEST" and names(ev.actors) == ["أنالينا بيربوك"]
+    assert [(a.name, a.country) for a in ev.recipients] == [("السلطات السورية", "SYR")]
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

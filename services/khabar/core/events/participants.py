@@ -162,6 +162,8 @@ def side_sector(name: str) -> str:
     return "COP" if head in _POLICE_SIDES else "GOV"
 
 
+# Side words naming a body of people, never one person's title.
+_BODIES_OF_PEOPLE = _set("السلطات", "الحكومة", "حكومة", "القوات", "قوات", "الجيش", "الطائرات", "طائرات")
 _PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
 # Words that cannot sit inside a title between an organization and a name.
 _TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث", "كما", "التقى", "خلال", "بين")
@@ -347,9 +349,13 @@ def _nominals(
             bare in _SIDE_WORDS
             and k + 1 < len(words)
             and k + 1 not in covered
-            # "ميخائيل بوغدانوف نائب وزير الخارجية الروسي": a title in apposition after a name.
+            # "ميخائيل بوغدانوف نائب وزير الخارجية الروسي": a title in apposition after a name; a
+            # body of people ("بيربوك السلطات السورية") is the verb's object, not a title.
             and not (
-                k - 1 in people_end or (k - 2 in people_end and words[k - 1] in ROLE_WORDS | _set("نائب"))
+                bare not in _BODIES_OF_PEOPLE
+                and (
+                    k - 1 in people_end or (k - 2 in people_end and words[k - 1] in ROLE_WORDS | _set("نائب"))
+                )
             )
         ):
             # The nationality right after the side word or one word later ("وزير الدفاع الروسي").
