@@ -49,6 +49,15 @@ def test_byline_under_the_headline_and_site_name_from_the_title_tag() -> None:
     assert "مروان الأمين" not in page.text
 
 
+def test_keywords_from_a_tags_element_trafilatura_leaves_out() -> None:
+    links = PAGE.replace(
+        "</article>", '<div class="tags">كلمات دلالية: <a>لبنان</a> <a>الجنوب</a></div></article>'
+    )
+    assert {"لبنان", "الجنوب"} <= set(extract(links).keywords)
+    line = PAGE.replace("</article>", '<div class="article-tags">الوسوم: سوريا | تركيا</div></article>')
+    assert {"سوريا", "تركيا"} <= set(extract(line).keywords)
+
+
 def test_page_without_text() -> None:
     page = extract(
         "<html><head><title>x</title></head><body><nav><a href='/'>الرئيسية</a></nav></body></html>"

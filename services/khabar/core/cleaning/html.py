@@ -11,7 +11,7 @@ from typing import Any
 import trafilatura
 
 from khabar.core.cleaning.furniture import byline_author
-from khabar.core.cleaning.metadata import parse_date, split_keywords
+from khabar.core.cleaning.metadata import MetaKind, parse_date, parse_meta_line, split_keywords
 
 __all__ = ["HtmlPage", "extract", "looks_like_html"]
 
@@ -72,7 +72,7 @@ def extract(html: str) -> HtmlPage:
     if published is None and data.get("date"):
         published = parse_date(str(data["date"]))
     keywords: list[str] = []
-    for group in (data.get("tags") or [], data.get("categories") or []):
+    for group in (data.get("tags") or [], data.get("categories") or [], _tag_lines(html)):
         for item in group if isinstance(group, list) else [group]:
             keywords.extend(split_keywords(str(item)))
     return HtmlPage(
@@ -146,6 +146,33 @@ def _byline(html: str) -> str | None:
         if name:
             return name
     return None
+
+
+_TAGS_ELEMENT = re.compile(
+    r"<(div|ul|p|span|section)\b[^>]*class=[\"'][^\"']*\b(?:tags|tag-list|keywords|article-tags)\b"
+    r"[^\"']*[\"'][^>]*>(.*?)</\1>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _tag_lines(html: str) -> list[str]:
+    """Keyword values of tag-classed elements ("الوسوم: سوريا | تركيا"), which trafilatura leaves out
+    of the text: each link or item is one keyword, else the line is read as a keyword line."""
+    out: list[str] = []
+    for _, inner in _TAGS_ELEMENT.findall(html[:400_000]):
+        items = [" ".join(unescape(_ANY_TAG.sub(" ", x)).split()) for x in _TAG_ITEM.findall(inner)]
+        items = [x for x in items if x]
+        if items:
+            out.extend(items)
+            continue
+        text = " ".join(unescape(_ANY_TAG.sub(" ", inner)).split())
+        meta = parse_meta_line(text)
+        if meta is not None and meta.kind is MetaKind.KEYWORDS:
+            out.append(meta.value)
+    return out
+
+
+_TAG_ITEM = re.compile(r"<(?:a|li)\b[^>]*>(.*?)</(?:a|li)>", re.IGNORECASE | re.DOTALL)
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
