@@ -270,6 +270,20 @@ def test_a_body_of_people_right_after_a_name_is_the_object_not_a_title() -> None
     assert [(a.name, a.country) for a in ev.recipients] == [("السلطات السورية", "SYR")]
 
 
+def test_a_bare_capital_stands_for_its_government_but_not_as_a_place_or_dateline() -> None:
+    kyiv = {"country": "UKR", "geonames_id": 703448, "lat": 50.4547, "lon": 30.5238}
+    kremlin = ("الكرملين", "ORG", {"country": "RUS", "sector": "GOV"})
+    ev = only(code_events(article("اتهم الكرملين كييف بعرقلة المفاوضات.", [kremlin, ("كييف", "LOC", kyiv)])))
+    assert ev.type == "ACCUSE" and [(a.name, a.country) for a in ev.recipients] == [("كييف", "UKR")]
+    # After a place noun with its nationality, the capital is where things happen.
+    body = "وصل الرئيس إلى العاصمة الأوكرانية كييف، واتهم الكرملين بعرقلة المفاوضات."
+    assert all(
+        a.name != "كييف"
+        for e in code_events(article(body, [kremlin, ("كييف", "LOC", kyiv)]))
+        for a in e.recipients
+    )
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

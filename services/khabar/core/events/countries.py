@@ -35,6 +35,23 @@ def country_of_place(name: str, entity: Entity | None) -> str | None:
     return named
 
 
+def capital_country(entity: Entity) -> str | None:
+    """The country whose capital the place `entity` is ("كييف" -> UKR): a country's point in the
+    gazetteer is its capital's, so a city at that point is the capital."""
+    if entity.country is None or entity.lat is None or entity.lon is None or entity.geonames_id is None:
+        return None
+    country = lexicon.by_iso3().get(entity.country)
+    if (
+        country is None
+        or country.lat is None
+        or country.lon is None
+        or country.geonames_id == entity.geonames_id
+    ):
+        return None
+    near = abs(country.lat - entity.lat) < 0.01 and abs(country.lon - entity.lon) < 0.01
+    return entity.country if near else None
+
+
 def country_of_adjective(word: str) -> str | None:
     """ISO code when `word` (one token, with or without ال) is a nationality adjective."""
     key = norm(word)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from khabar.core.events.countries import (
+    capital_country,
     country_of_adjective,
     country_of_name,
     country_of_place,
@@ -162,6 +163,10 @@ def side_sector(name: str) -> str:
     return "COP" if head in _POLICE_SIDES else "GOV"
 
 
+# Prepositions before which a capital is a place, not its government.
+_PREPOSITIONS = _set(
+    "في", "إلى", "الى", "من", "عن", "على", "داخل", "نحو", "حتى", "عبر", "قرب", "مع", "بين", "لدى"
+)
 # Side words naming a body of people, never one person's title.
 _BODIES_OF_PEOPLE = _set("السلطات", "الحكومة", "حكومة", "القوات", "قوات", "الجيش", "الطائرات", "طائرات")
 _PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
@@ -254,6 +259,20 @@ def _previous_word(words: list[str], k: int) -> tuple[int, str] | None:
     return (j, words[j]) if j >= 0 else None
 
 
+def _bare_noun_phrase(words: list[str], tokens: list[Token], k: int, k_end: int) -> bool:
+    """words[k..k_end] stand as a verb's subject or object: no preposition or place noun before
+    them (a nationality between aside: "العاصمة التركية أنقرة"), no dateline dash after them
+    ("بيروت ـ من فتحي محمود")."""
+    prev = _previous_word(words, k)
+    if prev is not None and country_of_adjective(prev[1]) and prev[0] > 0:
+        prev = _previous_word(words, prev[0])
+    if prev is not None and (prev[1] in _PREPOSITIONS or prev[1] in LOCATIVES):
+        return False
+    # The dash as written: normalization drops a tatweel "ـ".
+    nxt = tokens[k_end + 1].text.strip() if k_end + 1 < len(tokens) else ""
+    return nxt not in ("-", "–", "—", "ـ")
+
+
 def _direct_cue(words: list[str], tokens: list[Token], k: int, start: int) -> str | None:
     glued = _glued_prefix(tokens, k, start)
     if glued:
@@ -295,6 +314,9 @@ def mentions_in(
                 e.country if e.canonical_name and country_of_name(e.canonical_name) else None
             )
             locative = prev_word in LOCATIVES or (cue == "ب") or prev_word.startswith("بال")
+            if iso is None and cue is None and _bare_noun_phrase(words, tokens, k, k_end):
+                # "اتهم الكرملين كييف", "وتتهم بغداد أنقرة": a capital standing for its government.
+                iso = capital_country(e)
             kind = Kind.COUNTRY if iso and not locative else Kind.PLACE
             out.append(Mention(kind, k, k_end, e.text, e, iso or e.country, direct_cue=cue))
             continue
