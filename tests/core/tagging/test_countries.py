@@ -73,3 +73,14 @@ def test_broken_plurals_of_nationality_resolve() -> None:
 
     assert nisba_country(norm("الروس")) == "RUS" and nisba_country(norm("الأتراك")) == "TUR"
     assert nisba_country(norm("الرؤساء")) is None
+
+
+def test_news_spellings_cldr_lacks_and_a_nisba_that_is_an_everyday_word() -> None:
+    from khabar.core.tagging.countries import country_by_name, nisba_country
+    from khabar.core.text.normalize import norm
+
+    for name, iso in (("بيلاروسيا", "BLR"), ("روسيا البيضاء", "BLR"), ("المجر", "HUN"), ("ميانمار", "MMR")):
+        found = country_by_name(norm(name))
+        assert found is not None and found.iso3 == iso, name
+    assert nisba_country(norm("المجري")) is None  # مجرى, a course, not Hungarian
+    assert nisba_country(norm("الهنغاري")) == "HUN"

@@ -54,13 +54,19 @@ def nisba_forms(stem: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f not in _NISBA_BLOCK)
 
 
+# Regular stems of a country's name that are everyday words: "مجري" (of المجر, Hungary) is how
+# "مجرى" (course, stream) is normalized; Hungarian is "هنغاري", from هنغاريا.
+_NOT_NISBA_STEMS = frozenset({norm("مجري")})
+
+
 @cache
 def countries() -> tuple[Country, ...]:
     raw = json.loads(resources.files("khabar.data").joinpath("gazetteers/countries.json").read_text("utf-8"))
     out: list[Country] = []
     for row in raw:
         names = tuple(dict.fromkeys(norm(n) for n in row["names"]))
-        stems = [s for s in (nisba_stem(n) for n in names) if s] + [norm(s) for s in row.get("nisba", [])]
+        stems = [s for s in (nisba_stem(n) for n in names) if s and s not in _NOT_NISBA_STEMS]
+        stems += [norm(s) for s in row.get("nisba", [])]
         nisbas = tuple(dict.fromkeys(f for s in stems for f in nisba_forms(s)))
         out.append(
             Country(
