@@ -6,6 +6,7 @@ from khabar.core.cleaning.furniture import (
     is_staff_label,
     related_label,
     split_glued,
+    strip_lead_dateline,
 )
 
 
@@ -88,3 +89,19 @@ def test_related_label_with_inline_headline() -> None:
     found = related_label("اقرأ أيضا: عون يستقبل المبعوثة الأممية")
     assert found is not None and found.rest == "عون يستقبل المبعوثة الأممية"
     assert related_label("ذات صلة بالموضوع قال الوزير") is None
+
+
+def test_a_dateline_opening_the_lead_is_stripped() -> None:
+    assert strip_lead_dateline("كييف (أ ف ب) - أعلنت روسيا وأوكرانيا تبادل 300 أسير.") == (
+        "أعلنت روسيا وأوكرانيا تبادل 300 أسير."
+    )
+    assert (
+        strip_lead_dateline("الدوحة - قنا : عقد أمير البلاد اجتماعا مع الوزراء")
+        == "عقد أمير البلاد اجتماعا مع الوزراء"
+    )
+    assert strip_lead_dateline("بيروت ـ من فتحي محمود ـ أعلن الجيش انتشاره في الجنوب") == (
+        "أعلن الجيش انتشاره في الجنوب"
+    )
+    # Not a place before the dash: a sentence with a parenthetical.
+    line = "أعلن الرئيس - في خطاب - أن البلاد بخير."
+    assert strip_lead_dateline(line) == line

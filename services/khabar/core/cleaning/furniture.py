@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from khabar.core.cleaning.paragraphs import ends_sentence, word_count
+from khabar.core.tagging.countries import country_by_name
+from khabar.core.tagging.geo import is_city
 from khabar.core.text.normalize import norm, normalize
 
 __all__ = [
@@ -20,6 +22,7 @@ __all__ = [
     "is_staff_label",
     "related_label",
     "split_glued",
+    "strip_lead_dateline",
 ]
 
 # Labels that introduce other stories of the outlet: teasers follow them, or nothing (a trailer).
@@ -327,6 +330,27 @@ _BYLINE_AGENCY = re.compile(rf"^[(\[]?\s*{_AGENCIES}\s*[)\]]?$")
 _DATELINE_AGENCY = re.compile(
     rf"^[^\d.،,:؟!()\[\]]{{2,30}}?\s*(?:[-–—:]\s*[(\[]?\s*{_AGENCIES}\s*[)\]]?|[(\[][^()\[\]]{{2,30}}[)\]])\s*[-–—:]?$"
 )
+
+
+# "كييف (أ ف ب) - أعلنت …", "بيروت ـ من فتحي محمود ـ …": a dateline opening the lead paragraph.
+_LEAD_DATELINE = re.compile(
+    r"^(?P<place>[^\d.،,:؟!()\[\]«»\"\-–—ـ]{2,30}?)\s*(?:[(\[][^()\[\]]{1,25}[)\]]\s*)?"
+    r"(?:[-–—ـ]+\s*(?:(?:من|كتب|بقلم)\s+[^-–—ـ:]{2,30}?|" + _AGENCIES + r")\s*)?[-–—ـ:]+\s+(?=\S)"
+)
+_MAX_DATELINE_PLACE_WORDS = 3
+
+
+def strip_lead_dateline(line: str) -> str:
+    """The lead paragraph without the dateline that opens it ("كييف (أ ف ب) - "), or unchanged."""
+    m = _LEAD_DATELINE.match(line)
+    if m is None or word_count(m.group("place")) > _MAX_DATELINE_PLACE_WORDS:
+        return line
+    place = norm(m.group("place").strip())
+    # Only a known city or country opens a dateline: "أعلن الرئيس - في خطاب - …" is a sentence.
+    if not (is_city(place) or country_by_name(place) is not None):
+        return line
+    rest = line[m.end() :]
+    return rest if word_count(rest) >= 4 else line
 
 
 def byline_author(line: str) -> str | None:

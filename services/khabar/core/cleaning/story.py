@@ -11,7 +11,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from khabar.core.cleaning.furniture import byline_author, furniture_reason, is_staff_label
+from khabar.core.cleaning.furniture import (
+    byline_author,
+    furniture_reason,
+    is_staff_label,
+    strip_lead_dateline,
+)
 from khabar.core.cleaning.metadata import MetaKind, parse_meta_line, split_keywords
 from khabar.core.cleaning.paragraphs import ends_sentence, is_body_line, is_headline_like, word_count
 from khabar.core.cleaning.title import pick_title
@@ -139,4 +144,7 @@ def _paragraphs(body: Sequence[str], drop: set[str]) -> list[tuple[str, Paragrap
         out.append(line)
     while out and not is_body_line(out[-1]):
         out.pop()  # a heading with no text under it is a trailer ("موضوعات متعلقة" and the like)
+    lead = next((i for i, ln in enumerate(out) if is_body_line(ln)), None)
+    if lead is not None:
+        out[lead] = strip_lead_dateline(out[lead])
     return [(ln, ParagraphKind.HEADING if is_headline_like(ln) else ParagraphKind.PARAGRAPH) for ln in out]
