@@ -67,3 +67,10 @@ def test_keywords_split_on_separators_only() -> None:
     assert split_keywords("#مصر #غزة") == ["مصر", "غزة"]
     # No separator: multi-word names cannot be told apart, so the line stays one keyword.
     assert split_keywords("المجلس الرئاسي حكومة الوحدة") == ["المجلس الرئاسي حكومة الوحدة"]
+
+
+def test_a_hijri_date_beside_the_gregorian_one_is_a_date_line() -> None:
+    found = parse_meta_line("الأحد ١٥ رمضان ١٤٤٦ هـ الموافق ١٦ مارس ٢٠٢٥ م")
+    assert found is not None and found.published_at == datetime(2025, 3, 16)
+    found = parse_meta_line("الأحد 15 رمضان 1446 هـ - 16 مارس 2025 م")
+    assert found is not None and found.published_at == datetime(2025, 3, 16)

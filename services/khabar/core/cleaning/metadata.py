@@ -224,6 +224,14 @@ def _only_date(n: str) -> bool:
 
 _DATE_FILLER = frozenset(
     {"الساعة", "الساعه", "في", "على", "م", "ص", "هـ", "ه", "gmt", "utc", "am", "pm", "t", "z", "توقيت"}
+) | frozenset(
+    # A Hijri date printed beside the Gregorian one ("١٥ رمضان ١٤٤٦ هـ الموافق ١٦ مارس ٢٠٢٥ م"):
+    # the Hijri month names and "الموافق" (corresponding to) are filler; the Gregorian date is parsed.
+    norm(w)
+    for w in (
+        "الموافق موافق محرم صفر ربيع الأول الآخر الثاني جمادى الأولى الآخرة الثانية رجب شعبان رمضان "
+        "شوال ذو ذي القعدة الحجة"
+    ).split()
 )
 _MONTH_RE = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})(?!\w)")
 
