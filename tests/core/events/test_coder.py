@@ -284,6 +284,18 @@ def test_a_bare_capital_stands_for_its_government_but_not_as_a_place_or_dateline
     )
 
 
+def test_a_verbal_noun_after_a_verb_of_saying_is_no_event() -> None:
+    body = "وكان الملك قد التقى الرئيس دونالد ترامب، وأكد له رفض الأردن تهجير الفلسطينيين."
+    ents = [("دونالد ترامب", "PERSON", {"country": "USA"}), ("الأردن", "LOC", {"country": "JOR"})]
+    assert all(e.type != "REJECT" for e in code_events(article(body, ents)))
+
+
+def test_a_foreign_ministry_named_by_its_nationality_acts_for_its_state() -> None:
+    body = "وأدانت الخارجية الأردنية أمس اقتحام المسجد الأقصى، محملة إسرائيل المسؤولية."
+    ev = only(code_events(article(body, [("إسرائيل", "LOC", {"country": "ISR"})], TUESDAY)))
+    assert ev.type == "ACCUSE" and ev.actors[0].country == "JOR" and ev.recipients[0].country == "ISR"
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -116,7 +116,23 @@ _MASDAR_GOVERNORS = _set(
     "الى",
     "عن",
     "في",
+    # A verb of saying takes a verbal noun as its object, not a second finite verb: "وأكد له رفض
+    # الأردن التهجير" (Jordan's refusal), "جدد دعم بلاده".
+    "أكد",
+    "وأكد",
+    "أكدت",
+    "وأكدت",
+    "جدد",
+    "وجدد",
+    "جددت",
+    "وجددت",
+    "أبدى",
+    "وأبدى",
+    "أبدت",
+    "وأبدت",
 )
+# Object pronouns between a verb of saying and its verbal noun ("أكد له رفض").
+_OBJECT_PRONOUNS = _set("له", "لها", "لهم", "لهما")
 # Prepositions before a name: it is no direct object ("حذر ... أثناء زيارته إلى لبنان").
 _PREPOSITIONS = _set("إلى", "الى", "في", "من", "على", "عن", "مع", "ل", "ب", "لدى", "ضد", "بين", "حول")
 # First words of a sentence that only elaborates the previous one.
@@ -439,7 +455,7 @@ def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> boo
     if trig.is_noun:
         return False
     k = trig.index - 1
-    while k >= 0 and (not words[k][:1].isalnum() or words[k] in _set("أيضا", "ايضا")):
+    while k >= 0 and (not words[k][:1].isalnum() or words[k] in _set("أيضا", "ايضا") | _OBJECT_PRONOUNS):
         k -= 1
     if k >= 0 and words[k] in _MASDAR_GOVERNORS:
         return True
