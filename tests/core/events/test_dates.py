@@ -59,3 +59,13 @@ def test_weekday_resolution_is_within_the_last_week(published: dt.date, weekday:
     d = found[0][0]
     assert d.weekday() == weekday
     assert 0 <= (published - d).days <= 6
+
+
+def test_months_and_years_counted_from_publication() -> None:
+    assert dates("يزور القاهرة منتصف الشهر المقبل") == [(dt.date(2025, 7, 1), DatePrecision.MONTH, True)]
+    assert dates("التقاه الشهر الماضي") == [(dt.date(2025, 5, 1), DatePrecision.MONTH, False)]
+    assert dates("في العام المقبل") == [(dt.date(2026, 1, 1), DatePrecision.YEAR, True)]
+    assert dates("خلال العام الجاري") == [(dt.date(2025, 1, 1), DatePrecision.YEAR, False)]
+    assert dates("الشهر المقبل", dt.date(2025, 12, 3)) == [(dt.date(2026, 1, 1), DatePrecision.MONTH, True)]
+    assert dates("التقاه الأسبوع الماضي") == []  # no week precision in the contract
+    assert dates("الشهر المقبل", None) == []

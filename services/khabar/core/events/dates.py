@@ -13,7 +13,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from khabar.core.models import DatePrecision
-from khabar.core.text.calendar import FUTURE_MARKERS, MONTHS, PAST_MARKERS, RELATIVE_DAYS, WEEKDAYS
+from khabar.core.text.calendar import (
+    CURRENT_MARKERS,
+    FUTURE_MARKERS,
+    MONTHS,
+    PAST_MARKERS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 from khabar.core.text.normalize import norm
 
 __all__ = ["DateMention", "find_dates"]
@@ -54,6 +61,31 @@ def _month_at(words: list[str], i: int) -> tuple[int, int] | None:
     w = _strip(words[i])
     if w in MONTHS:
         return MONTHS[w], 1
+    return None
+
+
+_MONTH_NOUNS = frozenset(norm(w) for w in ("الشهر", "شهر"))
+_YEAR_NOUNS = frozenset(norm(w) for w in ("العام", "السنة", "عام"))
+
+
+def _relative_period(words: list[str], i: int, published: dt.date | None) -> DateMention | None:
+    """ "الشهر الماضي", "العام المقبل", "الشهر الجاري": a month or year counted from publication.
+    (A week has no precision of its own in the contract: "الأسبوع الماضي" is left undated.)"""
+    if published is None or i + 1 >= len(words):
+        return None
+    w, nxt = _strip(words[i]), words[i + 1]
+    step = (
+        0
+        if nxt in CURRENT_MARKERS
+        else (1 if nxt in FUTURE_MARKERS else (-1 if nxt in PAST_MARKERS else None))
+    )
+    if step is None:
+        return None
+    if w in _MONTH_NOUNS:
+        total = published.year * 12 + published.month - 1 + step
+        return DateMention(dt.date(total // 12, total % 12 + 1, 1), DatePrecision.MONTH, step > 0, i)
+    if w in _YEAR_NOUNS:
+        return DateMention(dt.date(published.year + step, 1, 1), DatePrecision.YEAR, step > 0, i)
     return None
 
 
@@ -147,6 +179,11 @@ def find_dates(words: list[str], published: dt.date | None) -> list[DateMention]
                     )
                 )
             i = j + 1
+            continue
+        period = _relative_period(words, i, published)
+        if period is not None:
+            out.append(period)
+            i += 2
             continue
         if w in _YEAR_WORDS and i + 1 < len(words):
             year = _number(words[i + 1])

@@ -315,7 +315,11 @@ def mentions_in(
                 e.country if e.canonical_name and country_of_name(e.canonical_name) else None
             )
             locative = prev_word in LOCATIVES or (cue == "ب") or prev_word.startswith("بال")
-            if iso is None and cue is None and _bare_noun_phrase(words, tokens, k, k_end):
+            if (
+                iso is None
+                and not _glued_prefix(tokens, k, e.start)
+                and _bare_noun_phrase(words, tokens, k, k_end)
+            ):
                 # "اتهم الكرملين كييف", "وتتهم بغداد أنقرة": a capital standing for its government.
                 iso = capital_country(e)
             kind = Kind.COUNTRY if iso and not locative else Kind.PLACE

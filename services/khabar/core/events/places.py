@@ -67,7 +67,8 @@ def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
     near_visit = visit or any(w in _VISIT_WORDS for w in words[max(0, j - 3) : j + 1])
     if (prev in _DIRECTION or glued == "ل") and near_visit:
         return base
-    if visit and not glued and prev not in _PREPOSITIONS:
+    # (A short word before the place is its "cue" too, "يزور عباس القاهرة": only a glued one counts.)
+    if visit and (not glued or glued == prev) and prev not in _PREPOSITIONS:
         return base + 1  # the visited place as direct object: "زار القاهرة"
     return None
 
