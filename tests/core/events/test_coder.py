@@ -296,6 +296,20 @@ def test_a_foreign_ministry_named_by_its_nationality_acts_for_its_state() -> Non
     assert ev.type == "ACCUSE" and ev.actors[0].country == "JOR" and ev.recipients[0].country == "ISR"
 
 
+def test_a_lone_title_is_the_storys_one_holder_of_it() -> None:
+    body = (
+        "استقبل العاهل الأردني الملك عبد الله الثاني الرئيس الفلسطيني محمود عباس في عمان. "
+        "وكان الملك قد التقى الأسبوع الماضي في واشنطن الرئيس الأمريكي دونالد ترامب."
+    )
+    ents = [
+        ("عبد الله الثاني", "PERSON", {"country": "JOR", "title": "العاهل الأردني الملك"}),
+        ("محمود عباس", "PERSON", {"country": "PSE", "title": "الرئيس الفلسطيني"}),
+        ("دونالد ترامب", "PERSON", {"country": "USA", "title": "الرئيس الأمريكي"}),
+    ]
+    met = [e for e in code_events(article(body, ents)) if e.type == "CONSULT" and e.cameo == "040"]
+    assert [(names(e.actors), names(e.recipients)) for e in met] == [(["عبد الله الثاني"], ["دونالد ترامب"])]
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -370,7 +370,12 @@ def _nominals(
         if k in covered or k in taken:
             continue
         bare = w[1:] if w[:1] in "وبل" and w[1:] in _PLURAL_WORDS | _SIDE_WORDS else w
-        if bare in _PLURAL_WORDS:
+        lone = _lone_title_person(words, k, covered, people)
+        if lone is not None:
+            # "وكان الملك قد التقى …": the story's one king.
+            out.append(Mention(Kind.PERSON, k, k, lone.text, lone, lone.country, resolved=True))
+            taken.add(k)
+        elif bare in _PLURAL_WORDS:
             out.append(Mention(Kind.PLURAL, k, k, tokens[k].text, resolved=True))
         elif (
             bare in _SIDE_WORDS
@@ -416,6 +421,28 @@ def _nominals(
                     out.append(Mention(Kind.COUNTRY, k, at, name, None, iso, direct_cue=cue, resolved=True))
                 taken.update(range(k, at + 1))
     return out
+
+
+# Titles that, standing alone, name the one person of the story who holds them.
+_LONE_TITLES = _set("الملك", "العاهل", "الأمير", "السلطان", "الرئيس", "المستشار")
+
+
+def _lone_title_person(words: list[str], k: int, covered: set[int], people: StoryPeople) -> Entity | None:
+    """The story's person a bare title at k refers to ("وكان الملك قد التقى"): the title with
+    neither a name nor a nationality after it, held by exactly one person of the story."""
+    w = words[k]
+    role = w[1:] if w[:1] == "و" and w[1:] in _LONE_TITLES else w
+    if role not in _LONE_TITLES or k + 1 in covered:
+        return None
+    nxt = next((x for x in words[k + 1 :] if x[:1].isalnum()), "")
+    if country_of_adjective(nxt) or country_of_word(nxt):
+        return None
+    found = {
+        person.canonical_id or norm(person.text): person
+        for person, _ in people.persons
+        if person.title and role in norm(person.title).split()
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # Side words that name one person ("نظيره الروسي", "السفير الروسي"), not a collective.
