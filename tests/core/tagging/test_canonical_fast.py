@@ -28,11 +28,11 @@ from khabar.core.tagging.canonical import (
 from khabar.core.text.normalize import norm
 
 _ABD = re.compile(r"\b(عبد|ابو|أبو) (?=\S)")
-_TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ": "ض"})
+_TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ": "ض", "ئ": "ي", "ؤ": "و"})
 
 
 def ref_name_key(text: str) -> str:
-    return _ABD.sub(lambda m: m.group(1), norm(text)).translate(_TRANSLIT)
+    return _ABD.sub(lambda m: m.group(1), norm(text)).replace("تش", "ج").translate(_TRANSLIT)
 
 
 def ref_similar(a: str, b: str) -> bool:

@@ -1,11 +1,11 @@
 """Canonicalization: one id per entity, inside an article and across articles.
 
 Spelling keys fold what Arabic news varies freely in names: عبد الحميد / عبدالحميد (joined), the
-transliteration of g as غ/ج/ق/گ (بوغدانوف / بوجدانوف), v as ف/ڤ, and hamza/alef/ya/ta-marbuta
-forms (via normalize). Remaining variants (ألكساندر / أليكساندر) are matched by fuzzy similarity
-against the curated actors and against the names the article itself establishes. Inside an
-article a bare family or first name (المنفي) resolves to the one fuller name it belongs to
-(محمد المنفي).
+transliteration of g as غ/ج/ق/گ (بوغدانوف / بوجدانوف), ch as تش/ج (عراقتشي / عراقجي), v as ف/ڤ,
+hamza seats (رافائيل / رافاييل) and hamza/alef/ya/ta-marbuta forms (via normalize). Remaining
+variants (ألكساندر / أليكساندر) are matched by fuzzy similarity against the curated actors and
+against the names the article itself establishes. Inside an article a bare family or first name
+(المنفي) resolves to the one fuller name it belongs to (محمد المنفي).
 
 canonical_id is the Wikidata id when the curated list has one, else a stable hash of type and key.
 """
@@ -24,7 +24,7 @@ from khabar.core.tagging.actors import Actor, actors
 from khabar.core.text.normalize import norm
 
 _ABD = re.compile(r"\b(عبد|ابو|أبو) (?=\S)")
-_TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ": "ض"})
+_TRANSLIT = str.maketrans({"غ": "ج", "ق": "ج", "گ": "ج", "ڤ": "ف", "ظ": "ض", "ئ": "ي", "ؤ": "و"})
 FUZZY_MIN = 88.0
 # Each word must also match on its own: a whole-string ratio lets one differing word pass in a
 # long name ("وزارة الخارجية المصرية" ~ "... الأمريكية" 91, "محمد علي" ~ "أحمد علي"), while
@@ -35,8 +35,9 @@ WORD_MIN = 85.0
 @lru_cache(maxsize=32768)  # names recur within and across articles; bounded for the service
 def name_key(text: str) -> str:
     """Spelling-insensitive key of a name: normalized, عبد/أبو joined to the next word,
-    transliteration letters folded."""
-    return _ABD.sub(r"\1", norm(text)).translate(_TRANSLIT)
+    transliteration letters folded (g: غ/ج/ق/گ, ch: تش/ج as in عراقجي/عراقتشي, v: ڤ/ف) and the
+    hamza's seat dropped (رافائيل/رافاييل)."""
+    return _ABD.sub(r"\1", norm(text)).replace("تش", "ج").translate(_TRANSLIT)
 
 
 _INNER_VOWEL = re.compile(r"(?<=\w)[اوي]")
