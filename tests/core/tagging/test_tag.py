@@ -134,6 +134,14 @@ def test_citizens_and_journalists_take_their_nationality() -> None:
     assert people["أوليفييه دوبوا"].country == "FRA" and people["أوليفييه دوبوا"].sector == "MED"
 
 
+def test_a_country_name_that_is_an_adjective_needs_a_cue() -> None:
+    def places(body: str) -> list[str]:
+        return [e.text for e in tag(Article(id="m1", body=body)).entities if e.type is EntityType.LOC]
+
+    assert places("وقدمت الحكومة دعم مالي كبير، ويتمتع البلد بمركز مالي قوي.") == []  # financial
+    assert places("قالت حكومة مالي إن الهجوم وقع قرب الحدود.") == ["مالي"]
+
+
 def test_a_city_name_stands_alone_after_a_place_head() -> None:
     # Bare city names are too often words ("الجميل") to be tagged on the gazetteer's word alone;
     # after "مدينة" the name is a place.

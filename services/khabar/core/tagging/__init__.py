@@ -23,7 +23,7 @@ from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextF
 from khabar.core.tagging.actors import actors_by_id
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
-from khabar.core.tagging.countries import by_iso3, country_of_word, nisba_country
+from khabar.core.tagging.countries import ADJECTIVE_NAMES, by_iso3, country_of_word, nisba_country
 from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
@@ -174,12 +174,46 @@ def _gazetteer_candidates(text: str, nt: NormalizedText, gaz: Gazetteer) -> list
         # One candidate per type the name may have, each ranked by its best source.
         for r in readings:
             standalone = r.standalone or (r.city and _after_place_head(nt.text, m.start))
+            if standalone and r.source == "country" and m.name in ADJECTIVE_NAMES:
+                standalone = _country_cue_before(nt.text, m.start)
             out.append(
                 Candidate(
                     r.kind, start, end, r.source, 1.0, surface, entries=r.entries, standalone=standalone
                 )
             )
     return out
+
+
+# Words after which such a name is the country: prepositions, and heads a country follows.
+_COUNTRY_CUES = frozenset(
+    norm(w)
+    for w in (
+        *("في", "إلى", "الى", "من", "مع", "عن", "بين", "و", "حكومة", "جمهورية", "دولة", "رئيس", "رئيسا"),
+        *(
+            "شمال",
+            "جنوب",
+            "شرق",
+            "غرب",
+            "وسط",
+            "عاصمة",
+            "سلطات",
+            "جيش",
+            "حدود",
+            "أراضي",
+            "إمبراطورية",
+            "مملكة",
+        ),
+    )
+)
+
+
+def _country_cue_before(normalized: str, start: int) -> bool:
+    """The name at `start` is the country: a preposition is glued to it ("بمالي") or a cue word
+    precedes it ("في مالي", "جمهورية مالي"), not an indefinite noun it would qualify ("مركز مالي")."""
+    if start > 0 and normalized[start - 1] != " ":
+        return True
+    before = normalized[:start].rstrip()
+    return before[before.rfind(" ") + 1 :] in _COUNTRY_CUES
 
 
 def _foreign_name(words: Sequence[Word], first: int, last: int) -> bool:

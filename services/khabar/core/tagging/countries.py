@@ -54,6 +54,9 @@ def nisba_forms(stem: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f not in _NISBA_BLOCK)
 
 
+# Country names that are also everyday adjectives: "مالي" (Mali; financial: "مركز مالي", "دعم مالي").
+# They are the country only with a cue (tagger) and never close an organization's name (orgs).
+ADJECTIVE_NAMES = frozenset({norm("مالي")})
 # Regular stems of a country's name that are everyday words: "مجري" (of المجر, Hungary) is how
 # "مجرى" (course, stream) is normalized; Hungarian is "هنغاري", from هنغاريا.
 _NOT_NISBA_STEMS = frozenset({norm("مجري")})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from khabar.core.tagging.countries import country_of_word, nisba_country
+from khabar.core.tagging.countries import ADJECTIVE_NAMES, country_of_word, nisba_country
 from khabar.core.tagging.geo import is_city
 from khabar.core.tagging.lexicons import ORG_HEADS, calendar_words, function_words, is_ala
 from khabar.core.tagging.titles import TITLE_WORDS
@@ -118,7 +118,7 @@ def _latin(w: Word) -> bool:
 
 
 def _place(w: Word) -> bool:
-    return country_of_word(w.key) is not None or is_city(w.key)
+    return (country_of_word(w.key) is not None and w.key not in ADJECTIVE_NAMES) or is_city(w.key)
 
 
 def _lam_phrase(words: Sequence[Word], j: int) -> int:
