@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from khabar.core.models import Article, Entity, EntityType
 from khabar.core.tagging import (
+    _COUNTRY_CUES,
     _PLACE_HEADS,
     _RULER_HEADS,
     _SOURCE_ORDER,
@@ -28,10 +29,11 @@ from khabar.core.tagging import (
     _model_candidates,
     _restore_article,
     _rule_candidates,
+    _without_nisba_countries,
 )
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
-from khabar.core.tagging.countries import nisba_country
+from khabar.core.tagging.countries import ADJECTIVE_NAMES, nisba_country
 from khabar.core.tagging.gazetteer import Gazetteer
 from khabar.core.tagging.lexicons import common_words
 from khabar.core.tagging.merge import Candidate, enrich, resolve
@@ -64,6 +66,9 @@ def ref_gazetteer_candidates(text: str, nt: NormalizedText, gaz: Gazetteer) -> l
             standalone = mine[0].source not in ENRICH_ONLY and not is_description(m.name)
             if not standalone and mine[0].source == "city" and ref_after_place_head(nt.text, m.start):
                 standalone = True
+            if standalone and mine[0].source == "country" and m.name in ADJECTIVE_NAMES:
+                glued = m.start > 0 and nt.text[m.start - 1] != " "
+                standalone = glued or nt.text[: m.start].rstrip().split(" ")[-1] in _COUNTRY_CUES
             out.append(
                 Candidate(kind, start, end, mine[0].source, 1.0, surface, entries=mine, standalone=standalone)
             )
@@ -78,6 +83,7 @@ def ref_analyze_field(text: str) -> list[Candidate]:
     words = words_of(text, lexicon())
     cands = ref_gazetteer_candidates(text, nt, default_gazetteer())
     cands += _rule_candidates(text, words)
+    cands = _without_nisba_countries(text, cands)
     if _model() is not None:
         spans = SequenceModel.default().predict_spans([Token(w.text, w.start, w.end) for w in words], text)
         places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
