@@ -64,6 +64,11 @@ def test_unsure_words_after_a_title_only_lend_it() -> None:
     assert text[ws[n.first].stem_start : ws[n.last].end].startswith("نبيه بري")
 
 
+def test_an_indefinite_role_with_a_nationality_describes_someone_unnamed() -> None:
+    assert names("في أول زيارة لمسؤول فرنسي رفيع منذ الأزمة") == []  # رفيع: senior
+    assert names("وقال مسؤول أمريكي جون سميث إن") == [("جون سميث", "مسؤول أمريكي")]
+
+
 def test_prefixed_word_ends_the_name() -> None:
     got = [n for n, _ in names("التقى أحمد معيتيق وبوتين")]
     assert got == ["أحمد معيتيق"]

@@ -154,7 +154,12 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
                 at += 1
             j = _chain(words, at)
             j = next((k for k in range(at, j) if _verb_shaped(words[k])), j)
-            if j > at and _plausible_after_title(words[at:j]):
+            # "لمسؤول فرنسي رفيع": an indefinite role with an indefinite nationality describes
+            # someone unnamed; the word after it is an adjective unless a full name follows.
+            described = all(not k.startswith("ال") for k in keys[title.start : title.end]) and any(
+                nisba_country(k) for k in keys[title.start + 1 : title.end]
+            )
+            if j > at and _plausible_after_title(words[at:j]) and not (described and j - at < 2):
                 out.append(NameSpan(at, j - 1, title, "title"))
                 i = j
                 continue
