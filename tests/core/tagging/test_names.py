@@ -140,6 +140,13 @@ def test_a_regnal_ordinal_belongs_to_a_one_word_given_name_only() -> None:
     assert completed("وتغلب توماس برديتش الثاني عشر على", "توماس برديتش") == ["توماس برديتش"]
 
 
+def test_a_lone_given_name_takes_its_family_name_before_a_pause() -> None:
+    text = "أعلن المتحدث العسكري يحيى سريع، مساء السبت، استهداف سفينة"
+    assert completed(text, "يحيى") == ["يحيى سريع"]
+    assert completed("التقى الوزير محمد المسؤولين، ثم غادر", "محمد") == ["محمد"]  # definite: no name
+    assert completed("وصل محمد متأخرا، ثم غادر", "محمد") == ["محمد"]  # an adverb
+
+
 def test_a_titles_nationality_starts_no_name() -> None:
     text = "استقبل الرئيس الجزائري عبد المجيد تبون وزيرا"
     assert completed(text, "الجزائري عبد المجيد") == ["عبد المجيد"]

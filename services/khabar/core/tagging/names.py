@@ -195,6 +195,26 @@ _NASAB = frozenset(norm(w) for w in ("بن", "ابن", "بنت", "ولد"))
 _TEEN = norm("عشر")  # "بنديكتوس السادس عشر"
 
 
+_PAUSE = re.compile(r"\s*(?:[،,.:؛;)(]|$)")
+
+
+def _surname_before_pause(text: str, words: Sequence[Word], first: int) -> bool:
+    """A lone known given name followed by one more word and then punctuation ("المتحدث … يحيى
+    سريع،"): the word is the family name even when it is also a word (سريع "fast"). Not a
+    definite word, a verb, an adverb in -ًا ("متأخرا"), nor anything name_like refuses."""
+    k = first + 1
+    if words[first].key not in first_names() or k >= len(words):
+        return False
+    w = words[k]
+    return (
+        name_like(w, strict=False)
+        and not w.key.startswith("ال")
+        and not _verb_shaped(w)
+        and not (len(w.key) >= 5 and w.key.endswith("ا"))
+        and _PAUSE.match(text, w.end) is not None
+    )
+
+
 def _glued(text: str, words: Sequence[Word], a: int) -> bool:
     """words[a] and words[a + 1] stand on one line with nothing but spaces between them, and the
     second carries no proclitic ("وبوتين" starts a new phrase): the two may belong to one name."""
@@ -226,6 +246,7 @@ def complete_person_spans(
     - two names side by side with nothing between them (no comma, no و) are one name
       ("محمود صبري" + "أبو تريكة"): two people are never written so;
     - a known given name right before the name belongs to it ("زياد" + "الجراح");
+    - a lone given name takes the one word after it when a pause follows ("يحيى سريع،");
     - a number ends the name ("تانغ 618"), and a nationality adjective does not start one.
     Ranges that grow over a following range absorb it."""
     out: list[tuple[int, int]] = []
@@ -268,6 +289,9 @@ def complete_person_spans(
                 # A regnal name is one given name ("محمد السادس", "عبد الله الثاني"); after a
                 # given name and a family name an ordinal is a rank ("فرناندو غونزاليز العاشر").
                 last = k + (k + 1 < n and words[k + 1].key == _TEEN and _glued(text, words, k))
+                continue
+            if last == first and _surname_before_pause(text, words, first):
+                last = k  # "يحيى سريع،": a lone given name, then its family name and a pause
                 continue
             if k in starts:
                 last = next(e for s, e in spans if s == k)
