@@ -105,3 +105,14 @@ def test_a_dateline_opening_the_lead_is_stripped() -> None:
     # Not a place before the dash: a sentence with a parenthetical.
     line = "أعلن الرئيس - في خطاب - أن البلاد بخير."
     assert strip_lead_dateline(line) == line
+
+
+def test_a_slash_credit_opening_the_lead_is_stripped() -> None:
+    assert strip_lead_dateline("شفق نيوز/ استقبل رئيس الوزراء العراقي وزير الخارجية الإيراني.") == (
+        "استقبل رئيس الوزراء العراقي وزير الخارجية الإيراني."
+    )
+    assert strip_lead_dateline("أنقرة/ الأناضول - أعلنت وزارة الدفاع التركية اليوم عن") == (
+        "أعلنت وزارة الدفاع التركية اليوم عن"
+    )
+    line = "قال الوزير إن نسبة 50/50 مقبولة للطرفين في الاتفاق."
+    assert strip_lead_dateline(line) == line

@@ -74,3 +74,10 @@ def test_a_hijri_date_beside_the_gregorian_one_is_a_date_line() -> None:
     assert found is not None and found.published_at == datetime(2025, 3, 16)
     found = parse_meta_line("الأحد 15 رمضان 1446 هـ - 16 مارس 2025 م")
     assert found is not None and found.published_at == datetime(2025, 3, 16)
+
+
+def test_a_dashed_date_is_no_utc_offset() -> None:
+    assert parse_date("16-5-2025 | 14:22") == datetime(2025, 5, 16, 14, 22)
+    assert parse_date("16-05-2025 14:22 +0300") == datetime(
+        2025, 5, 16, 14, 22, tzinfo=timezone(timedelta(hours=3))
+    )

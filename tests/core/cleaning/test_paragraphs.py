@@ -51,3 +51,8 @@ def test_assemble_spans_index_the_body(texts: list[str]) -> None:
     body, paragraphs = assemble([(t, ParagraphKind.PARAGRAPH) for t in texts])
     assert [body[p.start : p.end] for p in paragraphs] == texts
     assert body == "\n".join(texts)
+
+
+def test_a_closing_background_paragraph_without_a_full_stop_is_running_text() -> None:
+    assert is_body_line("يذكر أن البلدين استأنفا علاقاتهما الدبلوماسية في مارس 2023 بموجب اتفاق رعته الصين")
+    assert not is_body_line("يذكر أن")

@@ -40,6 +40,34 @@ def test_a_promo_headline_on_its_own_line_inside_the_story_does_not_end_it() -> 
     assert out.main == BODY and out.blocks == [["عنوان خبر آخر هنا", "قال الوزير إن المحادثات مستمرة."]]
 
 
+def test_a_promo_inside_the_story_gives_back_paragraphs_about_the_story() -> None:
+    story = [
+        "استقبل رئيس الوزراء العراقي محمد شياع السوداني وزير الخارجية الإيراني عباس عراقجي في بغداد.",
+        "وجرى خلال اللقاء بحث العلاقات الثنائية بين العراق وإيران وتطورات المنطقة.",
+    ]
+    later = [
+        "أكد السوداني خلال اللقاء أهمية التنسيق بين بغداد وطهران في ملفات الحدود والمياه.",
+        "ونقل عراقجي إلى السوداني تحيات الرئيس الإيراني، مشيدا بدور العراق في المنطقة.",
+    ]
+    lines = [
+        *story,
+        "اقرأ أيضاً",
+        "الإطار التنسيقي يعقد اجتماعا لبحث موعد الانتخابات",
+        *later,
+        "كلمات دلالية: العراق، إيران",
+    ]
+    out = split_related(lines)
+    assert out.main == [*story, *later, "كلمات دلالية: العراق، إيران"] and out.blocks == []
+    # A teaser restating its headline, or any block after the story's trailer, stays a teaser.
+    teaser = [
+        "فرنسا تطرد 12 موظفا قنصليا جزائريا",
+        "قررت السلطات الفرنسية طرد اثني عشر موظفا في القنصليات الجزائرية ردا على قرار الجزائر.",
+        "وأعربت الخارجية الجزائرية عن رفضها القرار الفرنسي وقالت إن العراق وإيران لا علاقة لهما.",
+    ]
+    out = split_related([*story, "المصدر: واس", "موضوعات متعلقة", *teaser])
+    assert out.blocks == [teaser]
+
+
 def test_label_before_the_story_is_dropped() -> None:
     out = split_related(["الأكثر قراءة", "عنوان الخبر الرئيسي هنا", *BODY])
     assert out.main == ["عنوان الخبر الرئيسي هنا", *BODY] and out.blocks == []

@@ -340,8 +340,20 @@ _LEAD_DATELINE = re.compile(
 _MAX_DATELINE_PLACE_WORDS = 3
 
 
+# "شفق نيوز/ استقبل …", "أنقرة/ الأناضول - …": the slash credit of Iraqi and Turkish wires.
+_SLASH_DATELINE = re.compile(
+    r"^(?P<credit>[^\d.،,:؟!()\[\]«»\"/]{2,30}?)/\s*(?:[^\d.،,:؟!/\-–—]{2,20}?\s*[-–—]\s*)?(?=\S)"
+)
+
+
 def strip_lead_dateline(line: str) -> str:
-    """The lead paragraph without the dateline that opens it ("كييف (أ ف ب) - "), or unchanged."""
+    """The lead paragraph without the dateline that opens it ("كييف (أ ف ب) - ", "شفق نيوز/ "),
+    or unchanged."""
+    slash = _SLASH_DATELINE.match(line)
+    if slash is not None and word_count(slash.group("credit")) <= _MAX_DATELINE_PLACE_WORDS:
+        rest = line[slash.end() :]
+        if word_count(rest) >= 4:
+            return rest
     m = _LEAD_DATELINE.match(line)
     if m is None or word_count(m.group("place")) > _MAX_DATELINE_PLACE_WORDS:
         return line

@@ -165,7 +165,9 @@ _NUMERIC_DMY = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\
 _NUMERIC_YMD = re.compile(r"\b(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(ص|م|am|pm|a\.m\.|p\.m\.)?")
 _ZONE = re.compile(r"\b(?:gmt|utc|غرينتش|جرينتش|غرينيتش)\s*([+-]\d{1,2}(?::?\d{2})?)?")
-_OFFSET = re.compile(r"(?<=\d)\s*([+-]\d{2}):?(\d{2})\b")
+# A UTC offset follows a time of day ("14:22 +0300", "09:15:00+02:00"): after a date alone
+# "16-5-2025" would read as -20:25.
+_OFFSET = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*([+-](?:0\d|1[0-4])):?(\d{2})\b")
 _WEEKDAY_WORDS = set(WEEKDAYS)
 
 

@@ -49,7 +49,20 @@ def ends_sentence(line: str) -> bool:
 
 def is_body_line(line: str) -> bool:
     """Running text of the story: a sentence, or a line too long to be a headline."""
-    return ends_sentence(line) or word_count(line) >= _LONG_LINE_WORDS or _continues_story(line)
+    return (
+        ends_sentence(line)
+        or word_count(line) >= _LONG_LINE_WORDS
+        or _continues_story(line)
+        or (word_count(line) >= _MIN_CLAUSE_WORDS and norm(line.lstrip()).startswith(_BACKGROUND))
+    )
+
+
+# The formulas that open a story's closing background paragraph ("يذكر أن البلدين استأنفا …"),
+# often printed without a full stop: never a heading.
+_BACKGROUND = tuple(
+    norm(p)
+    for p in ("يذكر أن", "يذكر ان", "يشار إلى", "يشار الى", "تجدر الإشارة", "الجدير بالذكر", "يُذكر أن")
+)
 
 
 # Openers of a paragraph that carries on a story told above ("من جانبه، أعرب …", "في المقابل،"):
