@@ -310,6 +310,20 @@ def test_a_lone_title_is_the_storys_one_holder_of_it() -> None:
     assert [(names(e.actors), names(e.recipients)) for e in met] == [(["عبد الله الثاني"], ["دونالد ترامب"])]
 
 
+def test_a_circumstantial_participle_is_the_subjects_statement() -> None:
+    body = "وأعلنت وزارة الخارجية المغربية رفضها للتصريحات، متهمة الجزائر برعاية الإرهاب."
+    ents = [("وزارة الخارجية المغربية", "ORG", {"country": "MAR"}), ("الجزائر", "LOC", {"country": "DZA"})]
+    ev = only([e for e in code_events(article(body, ents)) if e.type == "ACCUSE"])
+    assert names(ev.actors) == ["وزارة الخارجية المغربية"] and ev.recipients[0].country == "DZA"
+    # A name after a preposition is no subject, and one after a preposition no object.
+    body = (
+        "وكان قد توعد بعد الهجمات على الولايات المتحدة بالتصعيد، "
+        "متهما دولا عربية بالمشاركة في العدوان على لبنان."
+    )
+    ents = [("الولايات المتحدة", "LOC", {"country": "USA"}), ("لبنان", "LOC", {"country": "LBN"})]
+    assert [e for e in code_events(article(body, ents)) if e.type == "ACCUSE"] == []
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

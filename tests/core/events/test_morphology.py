@@ -43,3 +43,15 @@ def test_loose_ignores_article_and_accusative_alef() -> None:
 def test_every_generated_form_contains_the_stem(stem: str) -> None:
     for form in verb_forms(stem, stem if not stem.startswith("است") else stem[2:]):
         assert stem[-2:] in form or stem[1:] in form
+
+
+def test_circumstantial_participles_of_derived_verbs_only() -> None:
+    from khabar.core.events.morphology import participle_forms
+    from khabar.core.text.normalize import norm
+
+    assert participle_forms(norm("اتهم"), norm("تهم")) == {norm("متهما"), norm("متهمة")}
+    assert norm("مطالبا") in participle_forms(norm("طالب"), norm("طالب"))
+    assert participle_forms(norm("هدد"), norm("هدد")) >= {norm("مهددا")}  # form II, doubled letter
+    assert participle_forms(norm("بحث"), norm("بحث")) == set()  # form I: باحث, not مبحث
+    # Forms that are everyday words are left out: مستقبلا (in future) of استقبل.
+    assert norm("مستقبلا") not in participle_forms(norm("استقبل"), norm("ستقبل"))

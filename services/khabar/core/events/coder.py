@@ -302,6 +302,8 @@ def _code_unit(
         around = _around_object(trig, unit.mentions) if family.roles == "subject_counterpart" else None
         if around is not None:
             actor, recipient = around
+        if trig.entry.aspect is Aspect.PARTICIPLE:
+            actor, recipient = _participle_roles(trig, unit.mentions, story.topic)
         resolved = any(m is not None and m.resolved for m in (actor, recipient)) or actor is story.topic
         # "الجانبان" as subject or counterpart, not in a genitive further on ("مصالح البلدين").
         actor, recipient = (
@@ -398,6 +400,41 @@ def _code_unit(
         if people and people[0].index <= 3:
             story.name(people[0])
     return out
+
+
+def _participle_roles(
+    trig: Trigger, mentions: list[Mention], topic: Mention | None
+) -> tuple[Mention | None, Mention | None]:
+    """(actor, recipient) of a circumstantial participle ("أعلنت وزارة الخارجية المغربية رفضها،
+    متهمة الجزائر بـ …"): the sentence's subject (or the story's topic) accuses, asks or praises
+    the participle's direct object."""
+    parts = [m for m in mentions if m.kind in (Kind.PERSON, Kind.ORG, Kind.COUNTRY) and not m.absorbed]
+    # The subject opens the sentence (SVO) or follows its first verb (VSO), with no preposition
+    # before it; a name further on ("الهجمات على الولايات المتحدة") is no subject.
+    subject = next(
+        (m for m in parts if m.index < min(trig.index, _SUBJECT_SLOT) and not _after_preposition(m)), None
+    )
+    actor = subject or topic
+    # The accused or asked party is the participle's direct object: right after it, no preposition.
+    recipient = next(
+        (
+            m
+            for m in parts
+            if trig.index < m.index <= trig.index + _OBJECT_SLOT
+            and not _after_preposition(m)
+            and (actor is None or _key(m) != _key(actor))
+        ),
+        None,
+    )
+    return actor, recipient
+
+
+_SUBJECT_SLOT = 5  # tokens from the sentence start within which its subject stands
+_OBJECT_SLOT = 3  # tokens after a participle within which its object starts
+
+
+def _after_preposition(m: Mention) -> bool:
+    return m.direct_cue in _PREPOSITIONS
 
 
 def _around_object(trig: Trigger, mentions: list[Mention]) -> tuple[Mention, Mention] | None:

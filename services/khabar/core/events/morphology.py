@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-__all__ = ["Aspect", "loose", "noun_forms", "verb_forms"]
+from wordfreq import zipf_frequency
+
+__all__ = ["Aspect", "loose", "noun_forms", "participle_forms", "verb_forms"]
 
 
 class Aspect(StrEnum):
     PERFECT = "perfect"
     IMPERFECT = "imperfect"
+    PARTICIPLE = "participle"  # the circumstantial active participle: "، متهمة الجزائر بـ …"
 
 
 _PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا", "نا", "ه", "ها", "هم", "هما", "ته", "تها", "وه")
@@ -43,6 +46,30 @@ def verb_forms(perfect: str, imperfect: str | None) -> dict[str, Aspect]:
             for suffix in suffixes:
                 out.setdefault(prefix + base + suffix, Aspect.IMPERFECT)
     return out
+
+
+# A participle form at least this common in Arabic (wordfreq zipf) is mostly another word:
+# "مستقبلا" (in future), "مدينة" (city), "مطالبة" (a demand).
+_COMMON_WORD_ZIPF = 3.9
+
+
+def participle_forms(perfect: str, imperfect: str) -> set[str]:
+    """The circumstantial active participle of a derived verb ("، متهمة الجزائر بـ …", "مطالبا
+    أنقرة بـ …"): م + the imperfect stem, accusative (ـا) or feminine (ـة). The bare form is
+    mostly a noun ("مطالب" demands, "متهم" a suspect), and forms that are common words are left out."""
+    if not _derived(perfect) or imperfect.endswith("ي"):
+        return set()
+    forms = {"م" + imperfect + "ا", "م" + imperfect + "ه"}
+    return {
+        f for f in forms if zipf_frequency(f[:-1] + "ة" if f.endswith("ه") else f, "ar") < _COMMON_WORD_ZIPF
+    }
+
+
+def _derived(perfect: str) -> bool:
+    """A verb of the derived forms, whose participle is م + imperfect stem: four letters or more
+    (طالب، اتهم، استنكر، أشاد), or three with a doubled last radical written out (هدد، ندد: form II).
+    A plain three-letter verb (بحث، قصف) is form I, whose participle is فاعل."""
+    return len(perfect) >= 4 or (len(perfect) == 3 and perfect[1] == perfect[2])
 
 
 def noun_forms(noun: str) -> set[str]:

@@ -10,7 +10,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from khabar.core.events.morphology import Aspect, loose, noun_forms, verb_forms
+from khabar.core.events.morphology import Aspect, loose, noun_forms, participle_forms, verb_forms
 from khabar.core.text.normalize import norm
 
 __all__ = ["CodingTable", "Family", "FormEntry", "ModeRule", "Phrase", "Verb", "coding_table", "quad_class"]
@@ -134,6 +134,11 @@ def _verb(vspec: dict[str, Any]) -> Verb:
     )
 
 
+# Families whose verbs continue a sentence as a circumstantial participle (accusing, demanding,
+# threatening, praising, condemning); meetings and acts are not reported so.
+_STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
+
+
 def parse_table(raw: dict[str, Any]) -> CodingTable:
     forms: dict[str, list[FormEntry]] = {}
     families: list[Family] = []
@@ -148,7 +153,12 @@ def parse_table(raw: dict[str, Any]) -> CodingTable:
                     for f in vspec["forms"]
                 }
             else:
-                surface = verb_forms(norm(vspec["perfect"]), norm(vspec["imperfect"]))
+                perfect, imperfect = norm(vspec["perfect"]), norm(vspec["imperfect"])
+                surface = verb_forms(perfect, imperfect)
+                if fam.type in _STATEMENT_TYPES and not vspec.get("needs"):
+                    # "، متهمة الجزائر بـ …": statements go on in a participle clause.
+                    for form in participle_forms(perfect, imperfect):
+                        surface.setdefault(form, Aspect.PARTICIPLE)
             for form, aspect in surface.items():
                 forms.setdefault(form, []).append(FormEntry(fam, verb, aspect))
         for noun in spec.get("nouns", []):
