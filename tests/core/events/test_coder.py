@@ -275,6 +275,11 @@ def test_a_bare_capital_stands_for_its_government_but_not_as_a_place_or_dateline
     kremlin = ("الكرملين", "ORG", {"country": "RUS", "sector": "GOV"})
     ev = only(code_events(article("اتهم الكرملين كييف بعرقلة المفاوضات.", [kremlin, ("كييف", "LOC", kyiv)])))
     assert ev.type == "ACCUSE" and [(a.name, a.country) for a in ev.recipients] == [("كييف", "UKR")]
+    # "وفي بكين،": a place, the و glued to the preposition notwithstanding.
+    beijing = {"country": "CHN", "geonames_id": 1816670, "lat": 39.9075, "lon": 116.39723}
+    body = "وفي بكين، انتقد المتحدث لين جيان العقوبات."
+    ents = [("بكين", "LOC", beijing), ("لين جيان", "PERSON", {"country": "CHN"})]
+    assert code_events(article(body, ents)) == []
     # After a place noun with its nationality, the capital is where things happen.
     body = "وصل الرئيس إلى العاصمة الأوكرانية كييف، واتهم الكرملين بعرقلة المفاوضات."
     assert all(

@@ -267,8 +267,10 @@ def _bare_noun_phrase(words: list[str], tokens: list[Token], k: int, k_end: int)
     prev = _previous_word(words, k)
     if prev is not None and country_of_adjective(prev[1]) and prev[0] > 0:
         prev = _previous_word(words, prev[0])
-    if prev is not None and (prev[1] in _PREPOSITIONS or prev[1] in LOCATIVES):
-        return False
+    if prev is not None:
+        word = prev[1][1:] if prev[1][:1] in "وف" and len(prev[1]) > 2 else prev[1]  # "وفي بكين"
+        if {prev[1], word} & (_PREPOSITIONS | LOCATIVES):
+            return False
     # The dash as written: normalization drops a tatweel "ـ".
     nxt = tokens[k_end + 1].text.strip() if k_end + 1 < len(tokens) else ""
     return nxt not in ("-", "–", "—", "ـ")
