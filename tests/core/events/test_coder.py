@@ -329,6 +329,15 @@ def test_a_circumstantial_participle_is_the_subjects_statement() -> None:
     assert [e for e in code_events(article(body, ents)) if e.type == "ACCUSE"] == []
 
 
+def test_each_clause_of_a_two_story_headline_has_its_own_subject() -> None:
+    title = "فيدان يزور بغداد - والخارجية العراقية تستدعي القائم بالأعمال التركي"
+    ents = [("فيدان", "PERSON", {"country": "TUR"}), ("بغداد", "LOC", {"country": "IRQ"})]
+    events = code_events(article("نص قصير عن الزيارة.", ents, title=title))
+    summon = only([e for e in events if e.type == "ACCUSE"])
+    assert [(a.name, a.country) for a in summon.actors] == [("الخارجية العراقية", "IRQ")]
+    assert summon.recipients[0].country == "TUR"
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -11,6 +11,7 @@ article with the same type and participants are one event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from khabar.core.events.countries import country_name
@@ -614,6 +615,24 @@ def _drop_echoed_headlines(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+# Headlines join two stories with ".." or a dash ("غروسي في طهران.. وعراقتشي يهدد"): each clause
+# has its own subject. A colon is kept: "بري: لا تفاوض" is the speaker and his words.
+_HEADLINE_BREAK = re.compile(r"\s*(?:\.{2,}|…|\s[-–—|]\s|،)\s*")
+
+
+def _headline_clauses(title: str) -> list[tuple[int, int]]:
+    """Character spans of a headline's clauses."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _HEADLINE_BREAK.finditer(title):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(title):
+        spans.append((start, len(title)))
+    return [(a, b) for a, b in spans if title[a:b].strip()]
+
+
 def code_events(tagged: TaggedArticle) -> list[Event]:
     """Events coded from one tagged article, in order of first mention."""
     table = coding_table()
@@ -632,9 +651,10 @@ def code_events(tagged: TaggedArticle) -> list[Event]:
             for e in tagged.entities
             if e.field is TextField.TITLE
         ]
-        headline = Sentence(tagged.title, 0, len(tagged.title))
-        unit = _unit(headline, title_entities, people, True)
-        drafts.extend(_code_unit(unit, None, table, published, _Story()))
+        for start, end in _headline_clauses(tagged.title):
+            headline = Sentence(tagged.title[start:end], start, end)
+            unit = _unit(headline, title_entities, people, True)
+            drafts.extend(_code_unit(unit, None, table, published, _Story()))
     events: list[Event] = []
     for d in _drop_echoed_headlines(_merge(drafts)):
         keys = [_key(m) for m in (d.actor, d.recipient) if m is not None]

@@ -408,6 +408,8 @@ def _nominals(
             )
             if at is not None and iso and following not in people_at:
                 name = " ".join(t.text for t in tokens[k : at + 1])
+                if bare != w and w[:1] == "و":
+                    name = name[1:]  # "والخارجية العراقية": the conjunction is no part of the name
                 prev = _previous_word(words, k)
                 cue = (
                     "ل"
