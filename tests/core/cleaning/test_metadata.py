@@ -81,3 +81,10 @@ def test_a_dashed_date_is_no_utc_offset() -> None:
     assert parse_date("16-05-2025 14:22 +0300") == datetime(
         2025, 5, 16, 14, 22, tzinfo=timezone(timedelta(hours=3))
     )
+
+
+def test_a_month_named_in_two_calendars_and_a_numeric_hijri_date_first() -> None:
+    assert parse_date("21 مارس/آذار 2026") == datetime(2026, 3, 21)
+    assert parse_date("السبت 18 يناير/كانون الثاني 2026") == datetime(2026, 1, 18)
+    found = parse_meta_line("٢٠/١١/١٤٤٦هـ الموافق ١٨/٠٥/٢٠٢٥م")
+    assert found is not None and found.published_at == datetime(2025, 5, 18)

@@ -161,7 +161,8 @@ _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}}){_ORD}\s*[,،]?\s*(?:من\s+)?(?:شهر\s+)?({_MONTH_ALT})\s*[,،]?\s*(\d{{4}})\b"
 )
 _MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}}){_ORD}\s*,?\s*(\d{{4}})\b")
-_NUMERIC_DMY = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\b")
+# The year may touch its era letter ("٢٠٢٥م", "١٤٤٦هـ"): no \b after it.
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
 _NUMERIC_YMD = re.compile(r"\b(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})\b")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(ص|م|am|pm|a\.m\.|p\.m\.)?")
 _ZONE = re.compile(r"\b(?:gmt|utc|غرينتش|جرينتش|غرينيتش)\s*([+-]\d{1,2}(?::?\d{2})?)?")
@@ -176,6 +177,8 @@ def parse_date(text: str) -> datetime | None:
     n = norm(text.translate(_DIGITS)).casefold()
     if not re.search(r"\d{4}", n):
         return None
+    # "21 مارس/آذار 2026": one month in two calendars' names; keep the first.
+    n = _MONTH_PAIR.sub(r"\1", n)
     m = _ISO.search(n)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -191,14 +194,17 @@ def parse_date(text: str) -> datetime | None:
             else:
                 found = (int(m.group(3)), _MONTH_WORDS[m.group(1)], int(m.group(2)), m.end())
             break
+    # A Hijri date may come first ("٢٠/١١/١٤٤٦هـ الموافق ١٨/٠٥/٢٠٢٥م"): the first Gregorian year wins.
     if found is None:
-        m = _NUMERIC_YMD.search(n)
-        if m:
-            found = (int(m.group(1)), int(m.group(2)), int(m.group(3)), m.end())
+        for m in _NUMERIC_YMD.finditer(n):
+            if _GREGORIAN_YEARS[0] <= int(m.group(1)) <= _GREGORIAN_YEARS[1]:
+                found = (int(m.group(1)), int(m.group(2)), int(m.group(3)), m.end())
+                break
     if found is None:
-        m = _NUMERIC_DMY.search(n)
-        if m:  # Arabic outlets write day first
-            found = (int(m.group(3)), int(m.group(2)), int(m.group(1)), m.end())
+        for m in _NUMERIC_DMY.finditer(n):  # Arabic outlets write day first
+            if _GREGORIAN_YEARS[0] <= int(m.group(3)) <= _GREGORIAN_YEARS[1]:
+                found = (int(m.group(3)), int(m.group(2)), int(m.group(1)), m.end())
+                break
     if found is None:
         return _dateparser_fallback(text)
     y, mo, d, end = found
@@ -219,7 +225,10 @@ def _only_date(n: str) -> bool:
     cleaned = _MONTH_RE.sub(" ", n)
     words = [w for w in re.split(r"[\s,،|/:.\-–+()]+", cleaned) if w]
     return bool(re.search(r"\d{4}", n)) and all(
-        w.isdigit() or w in _WEEKDAY_WORDS or w in _DATE_FILLER or re.fullmatch(r"\d+(st|nd|rd|th|t\d.*)", w)
+        w.isdigit()
+        or w in _WEEKDAY_WORDS
+        or w in _DATE_FILLER
+        or re.fullmatch(r"\d+(st|nd|rd|th|t\d.*|ه|هـ|م)", w)  # "٢٠٢٥م", "١٤٤٦هـ": the era letter
         for w in words
     )
 
@@ -236,6 +245,8 @@ _DATE_FILLER = frozenset(
     )
 )
 _MONTH_RE = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})(?!\w)")
+_MONTH_PAIR = re.compile(rf"(?<!\w)({_MONTH_ALT})\s*/\s*(?:{_MONTH_ALT})(?!\w)")
+_GREGORIAN_YEARS = (1900, 2200)
 
 
 def _zone(text: str) -> timezone | None:
