@@ -69,3 +69,9 @@ def test_months_and_years_counted_from_publication() -> None:
     assert dates("الشهر المقبل", dt.date(2025, 12, 3)) == [(dt.date(2026, 1, 1), DatePrecision.MONTH, True)]
     assert dates("التقاه الأسبوع الماضي") == []  # no week precision in the contract
     assert dates("الشهر المقبل", None) == []
+
+
+def test_a_weekday_without_its_article_needs_a_day_word() -> None:
+    assert dates("قال أحد المسؤولين إن") == []  # one of the officials
+    assert dates("مقتل مدنيين اثنين") == []  # two civilians
+    assert dates("وقع الهجوم يوم أحد") == [(dt.date(2025, 6, 8), DatePrecision.DAY, False)]

@@ -34,3 +34,10 @@ def test_ambiguous_month_words_alone_are_not_dates() -> None:
 
 def test_invalid_day_is_not_a_date() -> None:
     assert dates("نحو 45 يونيو") == [("يونيو", None)]
+
+
+def test_a_weekday_without_its_article_needs_a_day_word() -> None:
+    assert dates("قال أحد المسؤولين إن") == []
+    assert dates("مقتل مدنيين اثنين في القصف") == []
+    assert dates("التقى خميس العبيدي الوفد") == []
+    assert [span for span, _ in dates("وقع الهجوم يوم أحد")] == ["أحد"]

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from khabar.core.models import DatePrecision
 from khabar.core.text.calendar import (
     CURRENT_MARKERS,
+    DAY_WORDS,
     FUTURE_MARKERS,
     MONTHS,
     PAST_MARKERS,
     RELATIVE_DAYS,
     WEEKDAYS,
+    bare_weekday,
 )
 from khabar.core.text.normalize import norm
 
@@ -211,7 +213,7 @@ def find_dates(words: list[str], published: dt.date | None) -> list[DateMention]
                 out.append(DateMention(d, DatePrecision.DAY, d > published, i))
             i += used
             continue
-        if w in WEEKDAYS:
+        if w in WEEKDAYS and (not bare_weekday(w) or (i > 0 and _strip(words[i - 1]) in DAY_WORDS)):
             marker = _marker(words, i + 1)
             if published:
                 d = _weekday(WEEKDAYS[w], marker, published)

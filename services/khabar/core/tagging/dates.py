@@ -13,7 +13,15 @@ from itertools import compress
 from operator import attrgetter, or_
 
 from khabar.core.tagging.words import Word
-from khabar.core.text.calendar import FUTURE_MARKERS, MONTHS, PAST_MARKERS, RELATIVE_DAYS, WEEKDAYS
+from khabar.core.text.calendar import (
+    DAY_WORDS,
+    FUTURE_MARKERS,
+    MONTHS,
+    PAST_MARKERS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    bare_weekday,
+)
 from khabar.core.text.normalize import norm
 
 _MODIFIERS = frozenset(
@@ -115,7 +123,7 @@ def _match(words: Sequence[Word], i: int) -> tuple[int, str | None] | None:
         if j < len(words) and words[j].key in WEEKDAYS:
             j += 1
         return j, None
-    if k in WEEKDAYS:
+    if k in WEEKDAYS and (not bare_weekday(k) or (i > 0 and words[i - 1].key in DAY_WORDS)):
         j = i + 1
         if j < len(words) and words[j].key in _MARKERS:
             return j + 1, None

@@ -35,6 +35,18 @@ _WEEKDAYS: dict[int, tuple[str, ...]] = {
     6: ("الأحد", "الاحد", "أحد"),
 }
 
+# Words a weekday written without its article needs before it to be the day: "يوم أحد" is
+# Sunday, "أحد المسؤولين" is "one of the officials", "مدنيين اثنين" "two civilians".
+DAY_WORDS = frozenset(
+    norm(w) for w in ("يوم", "ويوم", "يومي", "مساء", "صباح", "ليلة", "ليل", "فجر", "ظهر", "عصر", "نهار")
+)
+
+
+def bare_weekday(word: str) -> bool:
+    """`word` (normalized) is a weekday written without its article ("اثنين", "أحد", "خميس")."""
+    return word in WEEKDAYS and not word.startswith("ال")
+
+
 MONTHS: dict[str, int] = {norm(name): number for number, names in _MONTHS.items() for name in names}
 WEEKDAYS: dict[str, int] = {norm(name): number for number, names in _WEEKDAYS.items() for name in names}
 
