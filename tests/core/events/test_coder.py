@@ -338,6 +338,13 @@ def test_each_clause_of_a_two_story_headline_has_its_own_subject() -> None:
     assert summon.recipients[0].country == "TUR"
 
 
+def test_the_two_leaders_are_the_previous_events_sides() -> None:
+    body = "التقى الرئيس دونالد ترامب الرئيس شي جين بينغ في بكين. واتفق الزعيمان على خفض الرسوم الجمركية."
+    ents = [("دونالد ترامب", "PERSON", {"country": "USA"}), ("شي جين بينغ", "PERSON", {"country": "CHN"})]
+    agree = only([e for e in code_events(article(body, ents)) if e.type == "AGREE"])
+    assert {a.country for a in [*agree.actors, *agree.recipients]} == {"USA", "CHN"}
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -170,7 +170,11 @@ _PREPOSITIONS = _set(
 )
 # Side words naming a body of people, never one person's title.
 _BODIES_OF_PEOPLE = _set("السلطات", "الحكومة", "حكومة", "القوات", "قوات", "الجيش", "الطائرات", "طائرات")
-_PLURAL_WORDS = _set("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين")
+_PLURAL_WORDS = _set(
+    *("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الوفدان", "الوفدين"),
+    # The two people of the previous event: "واتفق الزعيمان", "وقع الوزيران".
+    *("الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين", "القائدان", "القائدين"),
+)
 # Words that cannot sit inside a title between an organization and a name.
 _TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث", "كما", "التقى", "خلال", "بين")
 # Ranks and honorifics (the tagger's title words: "الفريق أول", "الشيخ") may sit there too.
