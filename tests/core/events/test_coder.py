@@ -345,6 +345,29 @@ def test_the_two_leaders_are_the_previous_events_sides() -> None:
     assert {a.country for a in [*agree.actors, *agree.recipients]} == {"USA", "CHN"}
 
 
+def test_people_named_by_their_nationality_are_their_states_side() -> None:
+    body = "وطردت الجزائر اثني عشر دبلوماسيا فرنسيا ردا على القرار."
+    ev = only(code_events(article(body, [("الجزائر", "LOC", {"country": "DZA"})])))
+    assert ev.type == "SANCTION" and ev.recipients[0].country == "FRA"
+    body = "وأفرجت إسرائيل عن 90 أسيرا فلسطينيا ضمن الصفقة."
+    ev = only(code_events(article(body, [("إسرائيل", "LOC", {"country": "ISR"})])))
+    assert ev.recipients[0].country == "PSE" and ev.recipients[0].sector is None  # citizens
+
+
+def test_a_verb_after_another_triggers_preposition_is_its_noun() -> None:
+    body = "التقى أيمن الصفدي بدر عبد العاطي. واتفق الوزيران على عقد اجتماع تشاوري الشهر المقبل."
+    ents = [("أيمن الصفدي", "PERSON", {"country": "JOR"}), ("بدر عبد العاطي", "PERSON", {"country": "EGY"})]
+    second = [e for e in code_events(article(body, ents)) if "واتفق" in e.evidence.text]
+    assert [e.type for e in second] == ["AGREE"]  # no CONSULT for "عقد"
+
+
+def test_two_named_presidents_are_no_back_reference() -> None:
+    body = "وأجرى الوفد الأممي برئاسة تيري رود لارسن محادثات مع الرئيسين نبيه بري وفؤاد السنيورة."
+    ents = [("تيري رود لارسن", "PERSON"), ("نبيه بري", "PERSON"), ("فؤاد السنيورة", "PERSON")]
+    ev = only(code_events(article(body, ents)))
+    assert "نبيه بري" in names(ev.recipients)
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

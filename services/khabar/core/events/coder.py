@@ -497,6 +497,9 @@ def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> boo
         k -= 1
     if k >= 0 and words[k] in _MASDAR_GOVERNORS:
         return True
+    # "اتفق الوزيران على عقد اجتماع": a preposition right after another trigger governs a noun.
+    if k >= 1 and words[k] in _set("على", "إلى", "الى") and previous is not None and previous.last >= k - 3:
+        return True
     return previous is not None and previous.is_noun and trig.index - previous.last <= 3
 
 

@@ -55,7 +55,11 @@ def capital_country(entity: Entity) -> str | None:
 def country_of_adjective(word: str) -> str | None:
     """ISO code when `word` (one token, with or without ال) is a nationality adjective."""
     key = norm(word)
-    return lexicon.nisba_country(key) or lexicon.nisba_country(_strip_article(key))
+    found = lexicon.nisba_country(key) or lexicon.nisba_country(_strip_article(key))
+    if found is None and key.endswith("يا") and lexicon.country_by_name(key) is None:
+        # The accusative "دبلوماسيا فرنسيا", "أسيرا فلسطينيا" (not "سوريا", a country).
+        found = lexicon.nisba_country(key[:-1])
+    return found
 
 
 def country_of_word(word: str) -> str | None:

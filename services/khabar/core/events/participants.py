@@ -140,6 +140,10 @@ _SIDE_WORDS = _set(
     "رئيس",
     "طائرات",
     "الطائرات",
+    # Groups of people named by their nationality: "طردت الجزائر اثني عشر دبلوماسيا فرنسيا".
+    *("دبلوماسيا", "دبلوماسيين", "دبلوماسيون", "الدبلوماسيين", "أسيرا", "أسرى", "الأسرى"),
+    *("معتقلا", "معتقلين", "المعتقلين", "جنديا", "جنود", "الجنود", "موظفا", "موظفين", "الموظفين"),
+    *("صحفيا", "صحفيين", "رعايا", "مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
     "مقاتلات",
     "الطيران",
     "مسيرات",
@@ -155,13 +159,22 @@ _MILITARY_SIDES = _set(
 _POLICE_SIDES = _set("الشرطة", "الأمن")
 
 
-def side_sector(name: str) -> str:
-    """Sector of a country's side named by a role noun: MIL, COP (police) or GOV."""
+def side_sector(name: str) -> str | None:
+    """Sector of a country's side named by a role noun: MIL, COP (police), GOV, or none for its
+    citizens (prisoners, diplomats' staff aside: "أسرى فلسطينيين", "مواطنين")."""
     head = norm(name).split()[0] if name.split() else ""
     head = head[1:] if head[:1] in "وبل" and head[1:] in _SIDE_WORDS else head
     if head in _MILITARY_SIDES:
         return "MIL"
+    if head in _CIVILIAN_SIDES:
+        return None
     return "COP" if head in _POLICE_SIDES else "GOV"
+
+
+_CIVILIAN_SIDES = _set(
+    *("أسيرا", "أسرى", "الأسرى", "معتقلا", "معتقلين", "المعتقلين", "صحفيا", "صحفيين", "رعايا"),
+    *("مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
+)
 
 
 # Prepositions before which a capital is a place, not its government.
@@ -381,7 +394,7 @@ def _nominals(
             # "وكان الملك قد التقى …": the story's one king.
             out.append(Mention(Kind.PERSON, k, k, lone.text, lone, lone.country, resolved=True))
             taken.add(k)
-        elif bare in _PLURAL_WORDS:
+        elif bare in _PLURAL_WORDS and k + 1 not in people_at:  # "الرئيسين نبيه بري وفؤاد السنيورة": named
             out.append(Mention(Kind.PLURAL, k, k, tokens[k].text, resolved=True))
         elif (
             bare in _SIDE_WORDS
