@@ -64,3 +64,8 @@ def test_a_described_institution_takes_its_domain_with_lam(text: str, org: str) 
 )
 def test_a_construct_chain_takes_no_pronoun_forms(text: str) -> None:
     assert orgs(text) == []
+
+
+def test_a_nationality_ends_the_name() -> None:
+    assert orgs("استدعت وزارة الخارجية العراقية القائم بالأعمال التركي") == ["وزارة الخارجية العراقية"]
+    assert orgs("واعتقلت قوات الأمن التونسية الناشط البارز") == ["قوات الأمن التونسية"]

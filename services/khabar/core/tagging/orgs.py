@@ -168,6 +168,8 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
             described_to_proper = described
             continue
         if _definite(w):
+            if proper_end == j and nisba_country(words[j - 1].key):
+                break  # "وزارة الخارجية العراقية القائم بالأعمال": the nationality ends the name
             described = True
             indefinite_run = False
             j += 1
