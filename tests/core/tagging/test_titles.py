@@ -88,3 +88,12 @@ def test_counterpart_phrases_carry_the_nisba_country_but_are_no_model_title_feat
     m = match_title(words, 1)
     assert m is not None and (m.end, m.country) == (3, "UKR")
     assert not COUNTERPARTS & TITLE_WORDS
+
+
+def test_international_bodies_and_ministries_fields() -> None:
+    m = match_title(words("الأمين العام للأمم المتحدة أنطونيو غوتيريش"), 0)
+    assert m is not None and m.sector == "IGO" and m.end == 4  # "للأمم" keeps its لل in the key
+    m = match_title(words("المدير العام للوكالة الدولية للطاقة الذرية"), 0)
+    assert m is not None and m.sector == "IGO"
+    m = match_title(words("وزير التعاون الدولي اليمني محمد علي"), 0)
+    assert m is not None and m.sector == "GOV" and m.country == "YEM" and m.end == 4

@@ -13,6 +13,7 @@ from khabar.core.tagging.titles import (
     _CONTINUATION,
     _DOMAIN_SECTOR,
     _HEADS,
+    _MINISTERS,
     _STOP,
     TITLE_TRIGGERS,
     TITLE_WORDS,
@@ -77,6 +78,10 @@ def ref_match_title(words: Sequence[str], start: int, max_len: int = 8) -> Title
             if sector is None and w in _HEADS:
                 sector = _HEADS[w]
             dom = _DOMAIN_SECTOR.get(w)
+            if dom is None and w.startswith("لل"):
+                dom = _DOMAIN_SECTOR.get("ال" + w[2:])
+            if dom == "IGO" and w in (norm("الدولي"), norm("الدولية")) and words[start] in _MINISTERS:
+                dom = None
             if dom is not None and (sector in (None, "GOV") or dom == "IGO"):
                 sector = dom
             end += 1

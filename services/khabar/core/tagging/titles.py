@@ -97,7 +97,7 @@ for _words, _sector in (
     ("العدل القضاء النيابة المحكمة القضائي القضائية", "JUD"),
     ("النواب البرلمان الشيوخ الشورى التشريعي الكونغرس الكنيست الأمة", "LEG"),
     ("الشركة شركة الإدارة المصرف البنك", "BUS"),
-    ("الأمم الأممي الأممية الجامعة الاتحاد الناتو الحلف", "IGO"),
+    ("الأمم الأممي الأممية الجامعة الاتحاد الناتو الحلف الدولي الدولية", "IGO"),
 ):
     for _w in _words.split():
         _DOMAIN_SECTOR[norm(_w)] = _sector
@@ -115,9 +115,14 @@ _CONTINUATION: frozenset[str] = (
         "للدعم للأمم المتحدة للأمين للأمين_العام الأوروبي الأوروبية الأفريقي الإفريقي العربية "
         "العربي التنفيذي التنفيذية السياسي السياسية السياسيين الدائم الدائمة ركن الركن "
         "القيادة القائد العامة_للقوات المسلحة الاستخبارات المخابرات الوكالة الهيئة هيئة "
-        "ملف الملف ملفات لجنة اللجنة اللجان الحزب حزب الحركة حركة مكتب المكتب دائرة الإدارة لدى في باسم"
+        "ملف الملف ملفات لجنة اللجنة اللجان الحزب حزب الحركة حركة مكتب المكتب دائرة الإدارة لدى في باسم "
+        # ministries' fields ("وزير التعاون الدولي اليمني", "وزيرة الهجرة"):
+        "التعاون الاستثمار الصناعة العمل الشباب الرياضة البيئة المياه الري الإسكان الأوقاف السياحة "
+        "الهجرة المغتربين التربية العالي البحث العلمي الأشغال العامة الموارد"
     )
 )
+_INTERNATIONAL = _n("الدولي الدولية")
+_MINISTERS = _n("وزير وزيرة الوزير الوزيرة")
 # Words that end a title phrase before the name even though they could continue it.
 _STOP = _n("في لدى عن إن أن قال وقال أكد")
 _LADA = norm("لدى")  # "سفير روسيا لدى ليبيا": the country after it is the host
@@ -201,7 +206,10 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
         if w in _CONTINUATION and w not in _STOP:
             if sector is None and w in _HEADS:
                 sector = _HEADS[w]
-            dom = _DOMAIN_SECTOR.get(w)
+            # "للأمم" keeps its لل in the key: its domain is that of "الأمم".
+            dom = _DOMAIN_SECTOR.get(w) or (_DOMAIN_SECTOR.get("ال" + w[2:]) if w.startswith("لل") else None)
+            if dom == "IGO" and w in _INTERNATIONAL and words[start] in _MINISTERS:
+                dom = None  # "وزير التعاون الدولي": a ministry's field, not an international body
             if dom is not None and (sector in (None, "GOV") or dom == "IGO"):
                 sector = dom
             end += 1
