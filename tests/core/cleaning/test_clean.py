@@ -317,3 +317,14 @@ def test_json_content_type() -> None:
     body = json.dumps({"title": "قمة ثلاثية في عمّان", "body": "عقدت في عمّان اليوم قمة ثلاثية بحثت الأوضاع."})
     (main,) = clean(RawArticle(id="j", body=body.encode(), content_type=ContentType.JSON))
     assert main.title == "قمة ثلاثية في عمّان" and main.body == "عقدت في عمّان اليوم قمة ثلاثية بحثت الأوضاع."
+
+
+def test_a_labelled_publication_date_outranks_a_top_bar_date() -> None:
+    text = (
+        "السبت، 17 مايو 2025\n"
+        "عنوان الخبر الرئيسي عن الزيارة الرسمية\n"
+        "تاريخ النشر: 15 مايو 2025 - 04:30 م\n"
+        "استقبل الرئيس وفدا رسميا في القصر، وبحث معه العلاقات الثنائية بين البلدين.\n"
+    )
+    (main,) = clean(RawArticle(id="d1", body=text.encode()))
+    assert main.published_at is not None and (main.published_at.day, main.published_at.hour) == (15, 16)

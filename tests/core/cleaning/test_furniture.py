@@ -116,3 +116,8 @@ def test_a_slash_credit_opening_the_lead_is_stripped() -> None:
     )
     line = "قال الوزير إن نسبة 50/50 مقبولة للطرفين في الاتفاق."
     assert strip_lead_dateline(line) == line
+
+
+def test_a_city_and_a_colon_before_a_writers_name() -> None:
+    assert byline_author("بيروت: يوسف دياب") == "يوسف دياب"
+    assert byline_author("غزة: قصف إسرائيلي عنيف") is None  # a headline, not a writer

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from khabar.core.cleaning.paragraphs import ends_sentence, word_count
 from khabar.core.tagging.countries import country_by_name
 from khabar.core.tagging.geo import is_city
+from khabar.core.tagging.lexicons import first_names
 from khabar.core.text.normalize import norm, normalize
 
 __all__ = [
@@ -314,6 +315,7 @@ _BYLINE_DASH = re.compile(r"^([^\d.،,:؟!]{3,40}?)\s*[-–—]$")
 _BYLINE_DATELINE = re.compile(
     r"^[^\d.،,:؟!]{2,30}\s*[-–—]\s*(?:من|مراسل|مراسلنا|خاص|كتب|بقلم)\s*[:]?\s*(.*)$"
 )
+_BYLINE_CITY_COLON = re.compile(r"^([^\d.،,:؟!«»\"()]{2,25}?)\s*:\s*([^\d.،,:؟!«»\"()]+?(?:\s+\S+){0,3})$")
 _BYLINE_WROTE = re.compile(
     r"^(?:كتب|كتبت|بقلم|تقرير|إعداد|اعداد|متابعة|حوار|ترجمة)\s*[:]?\s+(\S+(?:\s+\S+){0,3})$"
 )
@@ -378,6 +380,15 @@ def byline_author(line: str) -> str | None:
     m = _BYLINE_WROTE.match(text)
     if m:
         return m.group(1).strip()
+    m = _BYLINE_CITY_COLON.match(text)
+    if (
+        m
+        and (is_city(norm(m.group(1))) or country_by_name(norm(m.group(1))) is not None)
+        and norm(m.group(2)).split()[0] in first_names()
+    ):
+        return m.group(
+            2
+        ).strip()  # "بيروت: يوسف دياب": a dateline and the writer ("غزة: قصف …" is a headline)
     m = _BYLINE_DATELINE.match(text)
     if m:
         return m.group(1).strip()

@@ -46,6 +46,7 @@ class Story:
 @dataclass
 class _Meta:
     published_at: datetime | None = None
+    published_labelled: bool = False  # stated by a label ("تاريخ النشر:"), not a bare date line
     updated_at: datetime | None = None
     source_name: str | None = None
     author: str | None = None
@@ -108,6 +109,11 @@ def _drop_furniture(lines: Sequence[str], meta: _Meta) -> list[str]:
             continue
         found = parse_meta_line(line)
         if found is not None:
+            if found.kind is MetaKind.PUBLISHED and found.value != line.strip() and found.published_at:
+                # A labelled date outranks a bare one seen before: top bars print today's date.
+                if not meta.published_labelled:
+                    meta.published_at, meta.published_labelled = found.published_at, True
+                continue
             _record(meta, found.kind, found.value, found.published_at)
             continue
         reason = furniture_reason(line)
