@@ -328,3 +328,16 @@ def test_a_labelled_publication_date_outranks_a_top_bar_date() -> None:
     )
     (main,) = clean(RawArticle(id="d1", body=text.encode()))
     assert main.published_at is not None and (main.published_at.day, main.published_at.hour) == (15, 16)
+
+
+def test_a_question_headline_under_a_two_level_breadcrumb() -> None:
+    text = (
+        "لبنان | سياسة\n"
+        "هل تتجه الحكومة اللبنانية إلى التطبيع مع سوريا؟\n"
+        "كتب: رلى الحاج\n"
+        "عقد رئيس الجمهورية جوزف عون في قصر بعبدا أمس اجتماعا أمنيا موسعا خصص لملف الحدود.\n"
+        "وقال مصدر وزاري إن دمشق أبدت انفتاحا.\n"
+    )
+    (main,) = clean(RawArticle(id="q1", body=text.encode()))
+    assert main.title == "هل تتجه الحكومة اللبنانية إلى التطبيع مع سوريا؟"
+    assert main.body.startswith("عقد رئيس الجمهورية") and "سياسة" not in main.body

@@ -286,6 +286,9 @@ def is_staff_label(line: str) -> bool:
     return norm(line).strip(_PUNCT) in _STAFF
 
 
+_BREADCRUMB = re.compile(r"\s[|»›>]\s")
+
+
 def furniture_reason(line: str) -> str | None:
     """Why this line is site furniture ("staff", "widget", "social", "nav", "byline"), or None."""
     n = norm(line).strip()
@@ -306,6 +309,8 @@ def furniture_reason(line: str) -> str | None:
     segments = [s for s in _NAV_SEPARATORS.split(n) if s.strip(_PUNCT)]
     if len(segments) >= 3 and all(word_count(s) <= 3 for s in segments) and not ends_sentence(line):
         return "nav"
+    if len(segments) == 2 and _BREADCRUMB.search(line) and all(word_count(s) <= 2 for s in segments):
+        return "nav"  # a two-level breadcrumb: "لبنان | سياسة", "الرئيسية » أخبار"
     if byline_author(line) is not None:
         return "byline"
     return None

@@ -64,7 +64,9 @@ def read_story(
     list of headlines under a related label is not a story)."""
     meta = _Meta()
     kept = _drop_furniture(lines, meta)
-    first = next((i for i, line in enumerate(kept) if is_body_line(line)), len(kept))
+    first = next(
+        (i for i, line in enumerate(kept) if is_body_line(line) and not _asking_headline(kept, i)), len(kept)
+    )
     preamble, body = kept[:first], kept[first:]
     names = [n for n in known_names if n]
     if meta.source_name:
@@ -93,6 +95,24 @@ def read_story(
     if require_text and not story.has_text:
         return None
     return story
+
+
+_MAX_QUESTION_HEADLINE_WORDS = 15
+
+
+def _asking_headline(lines: Sequence[str], i: int) -> bool:
+    """lines[i] is a headline asking or exclaiming ("هل يلتقي الشرع نتنياهو؟"), not the first
+    sentence: short, ending with ؟ or !, with running text right after it."""
+    line = lines[i].rstrip().rstrip(_CLOSERS)
+    return (
+        line[-1:] in ("؟", "?", "!")
+        and word_count(line) <= _MAX_QUESTION_HEADLINE_WORDS
+        and i + 1 < len(lines)
+        and is_body_line(lines[i + 1])
+    )
+
+
+_CLOSERS = "\"'»”’)]"
 
 
 def _drop_furniture(lines: Sequence[str], meta: _Meta) -> list[str]:

@@ -29,6 +29,9 @@ class Preamble:
     mastheads: frozenset[str]  # normalized lines recognised as the outlet's name
 
 
+_MAX_ASKING_WORDS = 15
+
+
 def pick_title(lines: Sequence[str], hint: str | None = None, known_names: Iterable[str] = ()) -> Preamble:
     """Choose the headline among the preamble `lines` (furniture already removed). A feed's title
     `hint` wins; lines equal to a known outlet name are mastheads."""
@@ -37,7 +40,14 @@ def pick_title(lines: Sequence[str], hint: str | None = None, known_names: Itera
     mastheads |= {norm(name) for name in known_names if name}
     if hint:
         return Preamble(hint.strip(), frozenset(mastheads))
-    candidates = [ln for ln in lines if norm(ln) not in mastheads and not is_body_line(ln)]
+    # A short question or exclamation is a headline too ("هل يلتقي الشرع نتنياهو؟"): the caller
+    # hands over only lines above the first sentence.
+    candidates = [
+        ln
+        for ln in lines
+        if norm(ln) not in mastheads
+        and (not is_body_line(ln) or (ln.rstrip()[-1:] in "؟?!" and word_count(ln) <= _MAX_ASKING_WORDS))
+    ]
     preferred = [ln for ln in candidates if word_count(ln) >= _PREFERRED_TITLE_WORDS]
     acceptable = [ln for ln in candidates if word_count(ln) >= _MIN_TITLE_WORDS]
     chosen = preferred or acceptable
