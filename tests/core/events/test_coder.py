@@ -368,6 +368,12 @@ def test_two_named_presidents_are_no_back_reference() -> None:
     assert "نبيه بري" in names(ev.recipients)
 
 
+def test_a_participle_with_a_pronoun_object_names_no_recipient() -> None:
+    body = "وقطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة إياها بتزويد قوات الدعم السريع بالسلاح."
+    ents = [("الإمارات", "LOC", {"country": "ARE"}), ("قوات الدعم السريع", "ORG", {"country": "SDN"})]
+    assert [e for e in code_events(article(body, ents)) if e.trigger == "متهمة"] == []
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

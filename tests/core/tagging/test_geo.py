@@ -36,3 +36,14 @@ def test_a_country_name_is_a_city_abroad_when_the_story_is_about_the_citys_count
     # An Oman story (مسقط counted) or no context at all keeps the country.
     assert city_over_country("OMN", amman, Counter({"OMN": 1})) is None
     assert city_over_country("OMN", amman, Counter()) is None
+
+
+def test_a_city_dwarfing_its_namesakes_wins_whatever_the_context() -> None:
+    from collections import Counter
+
+    from khabar.core.tagging.geo import city, city_names, disambiguate
+    from khabar.core.text.normalize import norm
+
+    paris = [c for i in city_names()[norm("باريس")] if (c := city(i)) is not None]
+    best = disambiguate(paris, Counter({"USA": 5}))
+    assert best is not None and best.country == "FRA"

@@ -304,7 +304,7 @@ def _code_unit(
         if around is not None:
             actor, recipient = around
         if trig.entry.aspect is Aspect.PARTICIPLE:
-            actor, recipient = _participle_roles(trig, unit.mentions, story.topic)
+            actor, recipient = _participle_roles(trig, words, unit.mentions, story.topic)
         resolved = any(m is not None and m.resolved for m in (actor, recipient)) or actor is story.topic
         # "الجانبان" as subject or counterpart, not in a genitive further on ("مصالح البلدين").
         actor, recipient = (
@@ -403,8 +403,11 @@ def _code_unit(
     return out
 
 
+_OBJECT_PRONOUNS_SEPARATE = _set("إياه", "إياها", "إياهم", "إياهما", "إياهن")
+
+
 def _participle_roles(
-    trig: Trigger, mentions: list[Mention], topic: Mention | None
+    trig: Trigger, words: list[str], mentions: list[Mention], topic: Mention | None
 ) -> tuple[Mention | None, Mention | None]:
     """(actor, recipient) of a circumstantial participle ("أعلنت وزارة الخارجية المغربية رفضها،
     متهمة الجزائر بـ …"): the sentence's subject (or the story's topic) accuses, asks or praises
@@ -416,6 +419,8 @@ def _participle_roles(
         (m for m in parts if m.index < min(trig.index, _SUBJECT_SLOT) and not _after_preposition(m)), None
     )
     actor = subject or topic
+    if trig.index + 1 < len(words) and words[trig.index + 1] in _OBJECT_PRONOUNS_SEPARATE:
+        return actor, None  # "متهمة إياها بـ …": the object is someone named before, unknown here
     # The accused or asked party is the participle's direct object: right after it, no preposition.
     recipient = next(
         (

@@ -76,11 +76,19 @@ def is_city(name: str) -> bool:
     return name in _table()[1]
 
 
+# A place this many times larger than every namesake is the one meant whatever the article's
+# countries (Tripoli, Libya vs Tripoli, Lebanon is 5 to 1: the context decides there).
+_DWARFED = 20
+
+
 def disambiguate(candidates: Sequence[City], context: Counter[str]) -> City | None:
     """The candidate the article most likely means. `context` counts the article's mentions of
     each country (ISO alpha-3: country names, nisbas, unambiguous places)."""
     if not candidates:
         return None
+    largest = max(candidates, key=lambda c: c.population)
+    if all(c is largest or c.population * _DWARFED < largest.population for c in candidates):
+        return largest  # "باريس" in a story about Washington is still Paris, not Paris, Texas
     return max(candidates, key=lambda c: (context.get(c.country, 0), c.population))
 
 
