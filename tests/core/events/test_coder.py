@@ -374,6 +374,37 @@ def test_a_participle_with_a_pronoun_object_names_no_recipient() -> None:
     assert [e for e in code_events(article(body, ents)) if e.trigger == "متهمة"] == []
 
 
+def test_a_verb_with_its_object_reaches_the_counterpart_after_the_object() -> None:
+    body = (
+        "قال الوزير سكوت بيسنت إن المحادثات مستمرة. "
+        "وكان وزير الخارجية الأمريكي ماركو روبيو قد أجرى اتصالا هاتفيا مع نظيره الصيني وانغ يي."
+    )
+    ents = [
+        ("سكوت بيسنت", "PERSON", {"country": "USA"}),
+        ("ماركو روبيو", "PERSON", {"country": "USA"}),
+        ("وانغ يي", "PERSON", {"country": "CHN"}),
+    ]
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.mode) == ("CONSULT", "phone")
+    assert names(ev.actors) == ["ماركو روبيو"] and names(ev.recipients) == ["وانغ يي"]
+
+
+def test_an_untitled_office_is_its_holder_unless_a_verb_separates_the_next_name() -> None:
+    body = (
+        "وصل رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إلى موسكو. "
+        "يذكر أن رئيس حكومة الوحدة الوطنية، أجرى مباحثات مع وزير الدفاع الروسي سيرجي شويجو."
+    )
+    ents = [
+        ("حكومة الوحدة الوطنية", "ORG", {"country": "LBY"}),
+        ("عبد الحميد الدبيبة", "PERSON", {"country": "LBY", "title": "رئيس حكومة الوحدة الوطنية"}),
+        ("سيرجي شويجو", "PERSON", {"country": "RUS"}),
+    ]
+    talks = [
+        e for e in code_events(article(body, ents)) if e.type == "CONSULT" and "شويجو" in e.evidence.text
+    ]
+    assert [names(e.actors) for e in talks] == [["عبد الحميد الدبيبة"]]
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -295,7 +295,7 @@ def _code_unit(
         prev_end = triggers[n - 1].last + 1 if n else 0
         # "تلقى X اتصالا من Y": the received thing may be a trigger itself, and the source named
         # after it is this verb's; the clause runs past it.
-        after = trig.last if family.roles == "source_from" else trig.index
+        after = trig.last if family.roles == "source_from" or trig.last > trig.index else trig.index
         next_start = next((t.index for t in triggers[n + 1 :] if t.index > after), len(words))
         start, end = _clause(words, trig, prev_end, next_start)
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic)
@@ -471,7 +471,7 @@ def _verb_with_object(
     for d, t in zip(out, placed, strict=True):
         if (
             not t.is_noun
-            and d.type == draft.type
+            and d.family.type == draft.family.type  # the verb's, before scheduling made it AGREE
             and _key(d.actor) == _key(draft.actor)
             and t.index < trig.index <= t.last + _OBJECT_GAP
         ):

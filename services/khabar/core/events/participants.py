@@ -293,6 +293,10 @@ def _bare_noun_phrase(words: list[str], tokens: list[Token], k: int, k_end: int)
     return nxt not in ("-", "–", "—", "ـ")
 
 
+def _only_title_words(gap: list[str]) -> bool:
+    return all(w in _TITLE_FILLERS or country_of_word(w) for w in gap if w[:1].isalnum())
+
+
 def _direct_cue(words: list[str], tokens: list[Token], k: int, start: int) -> str | None:
     glued = _glued_prefix(tokens, k, start)
     if glued:
@@ -350,7 +354,14 @@ def mentions_in(
         role = before & ROLE_WORDS
         person = None
         name_follows = any(
-            p.type is EntityType.PERSON and p.field is TextField.BODY and e.end <= p.start <= e.end + 40
+            p.type is EntityType.PERSON
+            and p.field is TextField.BODY
+            and e.end <= p.start <= e.end + 40
+            # Only title words between: "رئيس حكومة الوحدة الوطنية، عبد الحميد الدبيبة", not "…،
+            # أجرى مباحثات مع وزير الدفاع الروسي سيرجي شويجو" (a verb: the name is someone else).
+            and _only_title_words(
+                [w for t, w in zip(tokens, words, strict=True) if e.end <= t.start < p.start]
+            )
             for p in entities
         )
         if role and not name_follows:
