@@ -405,6 +405,16 @@ def test_an_untitled_office_is_its_holder_unless_a_verb_separates_the_next_name(
     assert [names(e.actors) for e in talks] == [["عبد الحميد الدبيبة"]]
 
 
+def test_a_headline_only_event_takes_the_leads_date() -> None:
+    title = "الجزائر تطرد 12 دبلوماسيا فرنسيا"
+    body = "أعلنت وزارة الخارجية الجزائرية، اليوم الثلاثاء، أن الأزمة مع فرنسا تتفاقم."
+    ents = [("الجزائر", "LOC", {"country": "DZA"}), ("باريس", "LOC", {"country": "FRA"})]
+    headline = [
+        e for e in code_events(article(body, ents, TUESDAY, title=title)) if e.evidence.field == "title"
+    ]
+    assert headline and all(e.date == dt.date(2025, 6, 10) for e in headline)
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

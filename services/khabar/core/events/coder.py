@@ -659,10 +659,20 @@ def code_events(tagged: TaggedArticle) -> list[Event]:
             for e in tagged.entities
             if e.field is TextField.TITLE
         ]
+        # A headline tells the story its lead dates ("… اليوم الثلاثاء"): an undated headline event
+        # takes the lead sentence's date.
+        lead = (
+            next((d for d in find_dates(body_units[0].words, published) if not d.future), None)
+            if body_units
+            else None
+        )
         for start, end in _headline_clauses(tagged.title):
             headline = Sentence(tagged.title[start:end], start, end)
             unit = _unit(headline, title_entities, people, True)
-            drafts.extend(_code_unit(unit, None, table, published, _Story()))
+            for d in _code_unit(unit, None, table, published, _Story()):
+                if d.date is None and d.type != "AGREE":  # an announced meeting is dated by its own day
+                    d.date = lead
+                drafts.append(d)
     events: list[Event] = []
     for d in _drop_echoed_headlines(_merge(drafts)):
         keys = [_key(m) for m in (d.actor, d.recipient) if m is not None]
