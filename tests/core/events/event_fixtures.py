@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from khabar.core.models import Entity, EntityType, TaggedArticle, TextField
+from khabar.core.models import Actor, Entity, EntityType, Event, TaggedArticle, TextField
 
 
 def article(
@@ -50,3 +50,13 @@ def article(
         entities=sorted(found, key=lambda e: (e.field, e.start)),
         fingerprint=fingerprint or [],
     )
+
+
+def names(actors: list[Actor]) -> list[str]:
+    return [a.name for a in actors]
+
+
+def only(events: list[Event]) -> Event:
+    """The one event of a list, with what was coded instead in the failure message."""
+    assert len(events) == 1, [(e.type, e.cameo, names(e.actors), names(e.recipients)) for e in events]
+    return events[0]

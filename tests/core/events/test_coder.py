@@ -8,21 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from khabar.core.events import code_events
-from khabar.core.models import Actor, DatePrecision, Entity, EntityType, Event, TaggedArticle, TextField
+from khabar.core.models import DatePrecision, Entity, EntityType, TaggedArticle, TextField
 
-from .event_fixtures import article
+from .event_fixtures import article, names, only
 
 SUNDAY = datetime(2025, 6, 8, 12, 0, tzinfo=UTC)
 TUESDAY = datetime(2025, 6, 10, 12, 0, tzinfo=UTC)
-
-
-def names(actors: list[Actor]) -> list[str]:
-    return [a.name for a in actors]
-
-
-def only(events: list[Event]) -> Event:
-    assert len(events) == 1, [(e.type, names(e.actors), names(e.recipients)) for e in events]
-    return events[0]
 
 
 # -- CONSULT ------------------------------------------------------------------------------------

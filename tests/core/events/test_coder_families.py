@@ -7,20 +7,11 @@ from datetime import UTC, datetime
 import pytest
 
 from khabar.core.events import code_events
-from khabar.core.models import Actor, Event
+from khabar.core.models import Actor
 
-from .event_fixtures import article
+from .event_fixtures import article, names, only
 
 TUESDAY = datetime(2025, 10, 14, 12, 0, tzinfo=UTC)
-
-
-def names(actors: list[Actor]) -> list[str]:
-    return [a.name for a in actors]
-
-
-def only(events: list[Event]) -> Event:
-    assert len(events) == 1, [(e.type, e.cameo, names(e.actors), names(e.recipients)) for e in events]
-    return events[0]
 
 
 def countries(actors: list[Actor]) -> list[str | None]:
