@@ -406,6 +406,22 @@ def test_a_headline_only_event_takes_the_leads_date() -> None:
     assert headline and all(e.date == dt.date(2025, 6, 10) for e in headline)
 
 
+def test_coordinated_participants_are_all_kept() -> None:
+    body = "واتهمت الجزائر مالي والنيجر وبوركينا فاسو بانتهاك مجالها الجوي."
+    ents = [("الجزائر", "LOC", {"country": "DZA"}), ("مالي", "LOC", {"country": "MLI"})]
+    ents += [("النيجر", "LOC", {"country": "NER"}), ("بوركينا فاسو", "LOC", {"country": "BFA"})]
+    ev = only(code_events(article(body, ents)))
+    assert [a.country for a in ev.recipients] == ["MLI", "NER", "BFA"]
+    # A comma list counts when a و closes it; a name after other words does not.
+    body = "واستدعت الخارجية الإيرانية سفراء ألمانيا، فرنسا، وبريطانيا احتجاجا على بيان إسرائيل."
+    ents = [
+        (n, "LOC", {"country": c}) for n, c in (("ألمانيا", "DEU"), ("فرنسا", "FRA"), ("بريطانيا", "GBR"))
+    ]
+    ents.append(("إسرائيل", "LOC", {"country": "ISR"}))
+    ev = only([e for e in code_events(article(body, ents)) if e.type == "ACCUSE"])
+    assert [a.country for a in ev.recipients] == ["DEU", "FRA", "GBR"]
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

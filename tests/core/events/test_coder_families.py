@@ -117,7 +117,8 @@ def test_negotiation_and_mediation() -> None:
     ents = [("قطر", "LOC"), ("الولايات المتحدة", "LOC"), ("حركة طالبان", "ORG")]
     ev = only(code_events(article(body, ents)))
     assert (ev.type, ev.cameo, ev.goldstein) == ("CONSULT", "045", 5.0)
-    assert countries(ev.actors) == ["QAT"] and countries(ev.recipients) == ["USA"]
+    # Both sides mediated between are recipients (coordinated with و).
+    assert countries(ev.actors) == ["QAT"] and names(ev.recipients) == ["الولايات المتحدة", "حركة طالبان"]
 
 
 def test_agreement_announced_with_its_parties_between_tawassul_and_the_object() -> None:

@@ -159,6 +159,9 @@ class _Draft:
     place: Mention | None = None
     contexts: set[str] = field(default_factory=set)
     in_title: bool = False
+    # Participants coordinated with the actor or recipient ("مالي والنيجر وبوركينا فاسو").
+    co_actors: list[Mention] = field(default_factory=list)
+    co_recipients: list[Mention] = field(default_factory=list)
 
 
 @dataclass
@@ -382,6 +385,7 @@ def _code_unit(
             place,
             _contexts(table, context_units),
             unit.in_title,
+            *_sides_coordinated(actor, recipient, unit),
         )
         object_of = _verb_with_object(out, placed, trig, draft)
         if object_of is not None:
@@ -404,6 +408,57 @@ def _code_unit(
 
 
 _OBJECT_PRONOUNS_SEPARATE = _set("إياه", "إياها", "إياهم", "إياهما", "إياهن")
+
+
+def _sides_coordinated(
+    actor: Mention, recipient: Mention | None, unit: _Unit
+) -> tuple[list[Mention], list[Mention]]:
+    """The participants coordinated with the actor and with the recipient, each once. When the
+    recipient is itself in the actor's list ("الولايات المتحدة وبريطانيا وفرنسا اتفقت"), the list is
+    one side: the rest joins the actor."""
+    with_actor = _coordinated(actor, unit, None)
+    if recipient is None:
+        return with_actor, []
+    if any(_key(m) == _key(recipient) for m in with_actor):
+        return [m for m in with_actor if _key(m) != _key(recipient)], []
+    taken = {_key(m) for m in with_actor}
+    return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+def _coordinated(m: Mention | None, unit: _Unit, other: Mention | None) -> list[Mention]:
+    """The participants coordinated with `m` right after it: "مالي والنيجر وبوركينا فاسو",
+    "ألمانيا، فرنسا، وبريطانيا" (a list joined by commas only counts when a و closes it)."""
+    if m is None or m.kind not in _COORDINABLE:
+        return []
+    later = sorted(
+        (n for n in unit.mentions if n.index > m.end_index and n.kind in _COORDINABLE and not n.absorbed),
+        key=lambda n: n.index,
+    )
+    chain: list[Mention] = []
+    closed = 0  # length of the chain up to its last و-joined item
+    last = m
+    for n in later:
+        gap = unit.words[last.end_index + 1 : n.index]
+        # و glued to the name ("والنيجر"): the token starts with it, the name does not.
+        glued = unit.tokens[n.index].text[:1] == "و" and not norm(n.name).startswith("و")
+        if ((not gap or gap in (["،"], [","])) and glued) or gap in (["و"], ["،", "و"]):
+            chain.append(n)
+            closed = len(chain)
+        elif gap in (["،"], [","]):
+            chain.append(n)
+        else:
+            break
+        last = n
+    keys = {_key(m)} | ({_key(other)} if other is not None else set())
+    out = []
+    for n in chain[:closed]:
+        if _key(n) not in keys:
+            keys.add(_key(n))
+            out.append(n)
+    return out
+
+
+_COORDINABLE = (Kind.PERSON, Kind.ORG, Kind.COUNTRY)
 
 
 def _participle_roles(
@@ -690,8 +745,10 @@ def code_events(tagged: TaggedArticle) -> list[Event]:
                 cameo=d.cameo,
                 quad_class=quad_class(d.cameo),
                 goldstein=d.goldstein,
-                actors=[_actor(d.actor, entities)],
-                recipients=[_actor(d.recipient, entities)] if d.recipient else [],
+                actors=[_actor(m, entities) for m in (d.actor, *d.co_actors)],
+                recipients=[
+                    _actor(m, entities) for m in ([d.recipient, *d.co_recipients] if d.recipient else [])
+                ],
                 date=date,
                 date_precision=d.date.precision if d.date else DatePrecision.UNKNOWN,
                 location=_location(d.place) if d.place else None,
