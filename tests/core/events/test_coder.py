@@ -359,6 +359,17 @@ def test_two_named_presidents_are_no_back_reference() -> None:
     assert "نبيه بري" in names(ev.recipients)
 
 
+def test_listed_participles_negation_before_the_comma_and_a_long_titled_subject() -> None:
+    body = "وقال الرئيس الإيراني مسعود بزشكيان إن بلاده لن تتراجع، محذرا إسرائيل من أي هجوم جديد."
+    ents = [("مسعود بزشكيان", "PERSON", {"country": "IRN"}), ("إسرائيل", "LOC", {"country": "ISR"})]
+    ev = only([e for e in code_events(article(body, ents)) if e.trigger == "محذرا"])
+    assert ev.type == "THREATEN" and ev.recipients[0].country == "ISR"  # "لن" qualifies تتراجع only
+    body = "وأكد الأمين العام للأمم المتحدة أنطونيو غوتيريش ضرورة التهدئة، داعيا إسرائيل إلى وقف العمليات."
+    ents = [("الأمم المتحدة", "ORG"), ("أنطونيو غوتيريش", "PERSON"), ("إسرائيل", "LOC", {"country": "ISR"})]
+    ev = only([e for e in code_events(article(body, ents)) if e.trigger == "داعيا"])
+    assert ev.type == "REQUEST" and names(ev.actors) == ["أنطونيو غوتيريش"]
+
+
 def test_a_participle_with_a_pronoun_object_names_no_recipient() -> None:
     body = "وقطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة إياها بتزويد قوات الدعم السريع بالسلاح."
     ents = [("الإمارات", "LOC", {"country": "ARE"}), ("قوات الدعم السريع", "ORG", {"country": "SDN"})]

@@ -468,11 +468,11 @@ def _participle_roles(
     متهمة الجزائر بـ …"): the sentence's subject (or the story's topic) accuses, asks or praises
     the participle's direct object."""
     parts = [m for m in mentions if m.kind in (Kind.PERSON, Kind.ORG, Kind.COUNTRY) and not m.absorbed]
-    # The subject opens the sentence (SVO) or follows its first verb (VSO), with no preposition
-    # before it; a name further on ("الهجمات على الولايات المتحدة") is no subject.
-    subject = next(
-        (m for m in parts if m.index < min(trig.index, _SUBJECT_SLOT) and not _after_preposition(m)), None
-    )
+    # The subject stands in the main clause (before its first comma), with no preposition before
+    # it: "وأكد الأمين العام للأمم المتحدة أنطونيو غوتيريش …، داعيا"; a name after a preposition
+    # ("الهجمات على الولايات المتحدة") is no subject.
+    main_end = next((k for k in range(trig.index) if words[k] in ("،", ",")), trig.index)
+    subject = next((m for m in parts if m.index < main_end and not _after_preposition(m)), None)
     actor = subject or topic
     if trig.index + 1 < len(words) and words[trig.index + 1] in _OBJECT_PRONOUNS_SEPARATE:
         return actor, None  # "متهمة إياها بـ …": the object is someone named before, unknown here
@@ -490,7 +490,6 @@ def _participle_roles(
     return actor, recipient
 
 
-_SUBJECT_SLOT = 5  # tokens from the sentence start within which its subject stands
 _OBJECT_SLOT = 3  # tokens after a participle within which its object starts
 
 

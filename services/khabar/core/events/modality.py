@@ -163,8 +163,13 @@ def _subjunctive(words: list[str], i: int) -> bool:
 def assess(words: list[str], trigger: Trigger) -> Modality:
     """Modality of `trigger` from the normalized `words` of its sentence."""
     i = trigger.index
-    before = words[max(0, i - _WINDOW) : i]
-    wider = words[max(0, i - 8) : i]
+    # A participle opens its own clause after a comma ("لن تتراجع، محذرا إسرائيل"): what precedes
+    # the comma does not qualify it.
+    floor = 0
+    if trigger.entry.aspect is Aspect.PARTICIPLE:
+        floor = max((k + 1 for k in range(i) if words[k] in ("،", ",")), default=0)
+    before = words[max(floor, i - _WINDOW) : i]
+    wider = words[max(floor, i - 8) : i]
     if any(w in _NEGATORS for w in before) or any(w in _DENIAL for w in wider):
         return Modality(Status.NEGATED, 0.0)
     if any(w in _EXPECTED for w in wider):

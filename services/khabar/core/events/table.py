@@ -159,6 +159,9 @@ def parse_table(raw: dict[str, Any]) -> CodingTable:
                     # "، متهمة الجزائر بـ …": statements go on in a participle clause.
                     for form in participle_forms(perfect, imperfect):
                         surface.setdefault(form, Aspect.PARTICIPLE)
+            # Participles the rule cannot derive (form I and undoubled form II: داعيا، محذرا).
+            for form in vspec.get("participles", []):
+                surface.setdefault(norm(form), Aspect.PARTICIPLE)
             for form, aspect in surface.items():
                 forms.setdefault(form, []).append(FormEntry(fam, verb, aspect))
         for noun in spec.get("nouns", []):
