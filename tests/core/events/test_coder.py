@@ -433,6 +433,13 @@ def test_coordinated_participants_are_all_kept() -> None:
     assert [a.country for a in ev.recipients] == ["DEU", "FRA", "GBR"]
 
 
+def test_recalling_an_ambassador_acts_on_the_country_of_the_posting() -> None:
+    body = "واستدعت الجزائر سفيرها لدى فرنسا للتشاور."
+    ents = [("الجزائر", "LOC", {"country": "DZA"}), ("فرنسا", "LOC", {"country": "FRA"})]
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("SANCTION", "161") and ev.recipients[0].country == "FRA"
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -140,6 +140,7 @@ def test_a_country_name_that_is_an_adjective_needs_a_cue() -> None:
 
     assert places("وقدمت الحكومة دعم مالي كبير، ويتمتع البلد بمركز مالي قوي.") == []  # financial
     assert places("قالت حكومة مالي إن الهجوم وقع قرب الحدود.") == ["مالي"]
+    assert "مالي" in places("وأعلنت مالي الحداد الوطني ثلاثة أيام.")  # subject of a feminine verb
 
 
 def test_a_city_name_stands_alone_after_a_place_head() -> None:

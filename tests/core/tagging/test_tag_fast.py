@@ -68,7 +68,8 @@ def ref_gazetteer_candidates(text: str, nt: NormalizedText, gaz: Gazetteer) -> l
                 standalone = True
             if standalone and mine[0].source == "country" and m.name in ADJECTIVE_NAMES:
                 glued = m.start > 0 and nt.text[m.start - 1] != " "
-                standalone = glued or nt.text[: m.start].rstrip().split(" ")[-1] in _COUNTRY_CUES
+                word = nt.text[: m.start].rstrip().split(" ")[-1]
+                standalone = glued or word in _COUNTRY_CUES or (len(word) >= 3 and word.endswith("ت"))
             out.append(
                 Candidate(kind, start, end, mine[0].source, 1.0, surface, entries=mine, standalone=standalone)
             )

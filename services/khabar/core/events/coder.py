@@ -353,6 +353,9 @@ def _code_unit(
                 place.country,
                 resolved=True,
             )
+        if recipient is None and family.target_from_place:
+            # "استدعت الجزائر سفيرها لدى فرنسا": the country of the posting is the one acted on.
+            recipient = _posting(unit, trig.index)
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
@@ -423,6 +426,19 @@ def _sides_coordinated(
         return [m for m in with_actor if _key(m) != _key(recipient)], []
     taken = {_key(m) for m in with_actor}
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+def _posting(unit: _Unit, after: int) -> Mention | None:
+    """The country named after لدى following the trigger ("سفيرها لدى فرنسا"), as a state."""
+    for m in unit.mentions:
+        if m.index > after and m.country and m.index > 0 and unit.words[m.index - 1] == _LADA:
+            return Mention(
+                Kind.COUNTRY, m.index, m.end_index, country_name(m.country), None, m.country, resolved=True
+            )
+    return None
+
+
+_LADA = norm("لدى")
 
 
 def _coordinated(m: Mention | None, unit: _Unit, other: Mention | None) -> list[Mention]:

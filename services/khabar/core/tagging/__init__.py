@@ -213,7 +213,10 @@ def _country_cue_before(normalized: str, start: int) -> bool:
     if start > 0 and normalized[start - 1] != " ":
         return True
     before = normalized[:start].rstrip()
-    return before[before.rfind(" ") + 1 :] in _COUNTRY_CUES
+    word = before[before.rfind(" ") + 1 :]
+    # A feminine verb before it has the country as subject ("طردت مالي"): the adjective "financial"
+    # follows a masculine noun ("دعم مالي"), a feminine plural takes "مالية".
+    return word in _COUNTRY_CUES or (len(word) >= 3 and word.endswith("ت"))
 
 
 def _foreign_name(words: Sequence[Word], first: int, last: int) -> bool:
