@@ -440,6 +440,14 @@ def test_recalling_an_ambassador_acts_on_the_country_of_the_posting() -> None:
     assert (ev.type, ev.cameo) == ("SANCTION", "161") and ev.recipients[0].country == "FRA"
 
 
+def test_two_coordinated_subjects_of_a_signing_are_its_two_sides() -> None:
+    body = "ووقع وزير الخارجية العراقي فؤاد حسين ووزير النفط التركي ألب أرسلان بيرقدار مذكرة تفاهم للتعاون."
+    ents = [("فؤاد حسين", "PERSON", {"country": "IRQ"}), ("ألب أرسلان بيرقدار", "PERSON", {"country": "TUR"})]
+    ev = only(code_events(article(body, ents)))
+    assert ev.type == "SUPPORT" and ev.cameo == "057"
+    assert names(ev.actors) == ["فؤاد حسين"] and names(ev.recipients) == ["ألب أرسلان بيرقدار"]
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))
