@@ -516,16 +516,12 @@ def _after_preposition(m: Mention) -> bool:
 def _around_object(trig: Trigger, mentions: list[Mention]) -> tuple[Mention, Mention] | None:
     """(subject, object) of a verb bound to its object word (VSO: "استدعت وزارة الخارجية الإيرانية،
     الثلاثاء، السفير البريطاني X"): the one participant between the verb and the object word, and
-    the participant at or just after the object word; or two coordinated subjects there and no
-    object named (they signed together)."""
+    the participant at or just after the object word."""
     if trig.is_noun or trig.last <= trig.index + 1:
         return None
     parts = [m for m in mentions if m.kind in (Kind.PERSON, Kind.ORG, Kind.COUNTRY) and not m.absorbed]
     inner = [m for m in parts if trig.index < m.index < trig.last]
     obj = next((m for m in parts if trig.last <= m.index <= trig.last + 3), None)
-    if len(inner) == 2 and obj is None and _key(inner[0]) != _key(inner[1]) and inner[1].direct_cue is None:
-        # "وقّع وزير الخارجية X ووزير النفط Y مذكرة تفاهم": the two subjects are the two sides.
-        return inner[0], inner[1]
     if len(inner) != 1 or obj is None or _key(inner[0]) == _key(obj):
         return None
     return inner[0], obj
