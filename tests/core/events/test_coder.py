@@ -448,6 +448,16 @@ def test_two_coordinated_subjects_of_a_signing_are_its_two_sides() -> None:
     assert names(ev.actors) == ["فؤاد حسين"] and names(ev.recipients) == ["ألب أرسلان بيرقدار"]
 
 
+def test_the_verbal_noun_after_a_verb_of_deciding_is_the_act() -> None:
+    body = "وقررت الجزائر استدعاء سفيرها لدى فرنسا للتشاور."
+    ents = [("الجزائر", "LOC", {"country": "DZA"}), ("فرنسا", "LOC", {"country": "FRA"})]
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("SANCTION", "161") and ev.recipients[0].country == "FRA"
+    # The same noun elsewhere is no event: "بعد استدعاء السفير".
+    body = "وبعد استدعاء السفير لدى فرنسا، قال الوزير إن الأزمة مستمرة."
+    assert code_events(article(body, ents)) == []
+
+
 def test_request_from_a_state_side() -> None:
     body = "وطلب الدبيبة من الجانب الروسي الضغط على شركة فاجنر."
     ev = only(code_events(article(body, [("الدبيبة", "PERSON"), ("شركة فاجنر", "ORG")])))

@@ -55,3 +55,10 @@ def test_circumstantial_participles_of_derived_verbs_only() -> None:
     assert participle_forms(norm("بحث"), norm("بحث")) == set()  # form I: باحث, not مبحث
     # Forms that are everyday words are left out: مستقبلا (in future) of استقبل.
     assert norm("مستقبلا") not in participle_forms(norm("استقبل"), norm("ستقبل"))
+
+
+def test_verbal_nouns_are_listed_as_decided_forms() -> None:
+    from khabar.core.events.table import coding_table
+
+    entries = coding_table().forms[norm("استدعاء")]
+    assert any(e.aspect is Aspect.DECIDED and e.family.id == "sanction.recall" for e in entries)

@@ -16,6 +16,7 @@ class Aspect(StrEnum):
     PERFECT = "perfect"
     IMPERFECT = "imperfect"
     PARTICIPLE = "participle"  # the circumstantial active participle: "، متهمة الجزائر بـ …"
+    DECIDED = "decided"  # the verbal noun after a verb of deciding: "قررت الجزائر استدعاء سفيرها"
 
 
 _PERFECT_SUFFIXES = ("", "ت", "ا", "تا", "وا", "نا", "ه", "ها", "هم", "هما", "ته", "تها", "وه")

@@ -162,6 +162,9 @@ def parse_table(raw: dict[str, Any]) -> CodingTable:
             # Participles the rule cannot derive (form I and undoubled form II: داعيا، محذرا).
             for form in vspec.get("participles", []):
                 surface.setdefault(norm(form), Aspect.PARTICIPLE)
+            # The verbal noun, an event only after a verb of deciding ("قررت X استدعاء سفيرها").
+            for form in vspec.get("masdar", []):
+                surface.setdefault(norm(form), Aspect.DECIDED)
             for form, aspect in surface.items():
                 forms.setdefault(form, []).append(FormEntry(fam, verb, aspect))
         for noun in spec.get("nouns", []):

@@ -103,6 +103,26 @@ def _accept(entry: FormEntry, words: list[str], i: int) -> tuple[int, int] | Non
     return i + 1, last
 
 
+# Verbs of deciding and starting whose object, a verbal noun, is the act itself ("قررت الجزائر
+# استدعاء سفيرها", "أعلنت الحكومة طرد السفير", "بدأت القوات سحب …").
+_DECIDING = frozenset(
+    norm(w)
+    for w in (
+        *("قرر", "قررت", "قررا", "قرروا", "تقرر", "أعلن", "أعلنت", "أعلنا", "أعلنوا"),
+        *("بدأ", "بدأت", "باشر", "باشرت", "شرع", "شرعت", "أمر", "أمرت"),
+    )
+)
+_DECIDING_REACH = 4  # words between the deciding verb and the noun (its subject)
+
+
+def _after_deciding(words: list[str], i: int) -> bool:
+    for w in words[max(0, i - _DECIDING_REACH) : i]:
+        n = norm(w)
+        if n in _DECIDING or (n[:1] in "وف" and n[1:] in _DECIDING):
+            return True
+    return False
+
+
 def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
     """Every trigger in a tokenized sentence, left to right; one per token, the first family of the
     table whose conditions hold (table order is precedence: invitation before request for دعا)."""
@@ -120,6 +140,8 @@ def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
                 if entry.verb is None:
                     continue
                 if marker and entry.aspect is not Aspect.IMPERFECT:
+                    continue
+                if entry.aspect is Aspect.DECIDED and (marker or not _after_deciding(words, i)):
                     continue
                 span = _accept(entry, words, i)
                 if span is not None:
