@@ -116,6 +116,15 @@ def _conjunction_reading(token: str) -> bool:
     return zipf_frequency(rest, "ar") > zipf_frequency(token, "ar") + _CONJUNCTION_MARGIN
 
 
+_MAX_ASKING_WORDS = 15
+
+
+def is_asking_line(line: str) -> bool:
+    """A short question or exclamation ("هل يلتقي الشرع نتنياهو؟"): ends_sentence counts it, but
+    above a story's first sentence it is its headline."""
+    return line.rstrip().rstrip(_CLOSERS)[-1:] in ("؟", "?", "!") and word_count(line) <= _MAX_ASKING_WORDS
+
+
 def is_headline_like(line: str) -> bool:
     """A headline or section heading: a few words, no sentence punctuation at the end."""
     return not is_body_line(line) and 2 <= word_count(line) <= _MAX_HEADLINE_WORDS

@@ -18,7 +18,13 @@ from khabar.core.cleaning.furniture import (
     strip_lead_dateline,
 )
 from khabar.core.cleaning.metadata import MetaKind, parse_meta_line, split_keywords
-from khabar.core.cleaning.paragraphs import ends_sentence, is_body_line, is_headline_like, word_count
+from khabar.core.cleaning.paragraphs import (
+    ends_sentence,
+    is_asking_line,
+    is_body_line,
+    is_headline_like,
+    word_count,
+)
 from khabar.core.cleaning.title import pick_title
 from khabar.core.models import ParagraphKind
 from khabar.core.text.normalize import norm
@@ -97,22 +103,9 @@ def read_story(
     return story
 
 
-_MAX_QUESTION_HEADLINE_WORDS = 15
-
-
 def _asking_headline(lines: Sequence[str], i: int) -> bool:
-    """lines[i] is a headline asking or exclaiming ("هل يلتقي الشرع نتنياهو؟"), not the first
-    sentence: short, ending with ؟ or !, with running text right after it."""
-    line = lines[i].rstrip().rstrip(_CLOSERS)
-    return (
-        line[-1:] in ("؟", "?", "!")
-        and word_count(line) <= _MAX_QUESTION_HEADLINE_WORDS
-        and i + 1 < len(lines)
-        and is_body_line(lines[i + 1])
-    )
-
-
-_CLOSERS = "\"'»”’)]"
+    """lines[i] is a headline asking or exclaiming, not the first sentence: running text follows."""
+    return is_asking_line(lines[i]) and i + 1 < len(lines) and is_body_line(lines[i + 1])
 
 
 def _drop_furniture(lines: Sequence[str], meta: _Meta) -> list[str]:

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from khabar.core.cleaning.paragraphs import is_body_line, word_count
+from khabar.core.cleaning.paragraphs import is_asking_line, is_body_line, word_count
 from khabar.core.text.normalize import norm
 
 __all__ = ["Preamble", "pick_title"]
@@ -29,9 +29,6 @@ class Preamble:
     mastheads: frozenset[str]  # normalized lines recognised as the outlet's name
 
 
-_MAX_ASKING_WORDS = 15
-
-
 def pick_title(lines: Sequence[str], hint: str | None = None, known_names: Iterable[str] = ()) -> Preamble:
     """Choose the headline among the preamble `lines` (furniture already removed). A feed's title
     `hint` wins; lines equal to a known outlet name are mastheads."""
@@ -43,10 +40,7 @@ def pick_title(lines: Sequence[str], hint: str | None = None, known_names: Itera
     # A short question or exclamation is a headline too ("هل يلتقي الشرع نتنياهو؟"): the caller
     # hands over only lines above the first sentence.
     candidates = [
-        ln
-        for ln in lines
-        if norm(ln) not in mastheads
-        and (not is_body_line(ln) or (ln.rstrip()[-1:] in "؟?!" and word_count(ln) <= _MAX_ASKING_WORDS))
+        ln for ln in lines if norm(ln) not in mastheads and (not is_body_line(ln) or is_asking_line(ln))
     ]
     preferred = [ln for ln in candidates if word_count(ln) >= _PREFERRED_TITLE_WORDS]
     acceptable = [ln for ln in candidates if word_count(ln) >= _MIN_TITLE_WORDS]
