@@ -60,8 +60,7 @@ def is_body_line(line: str) -> bool:
 # The formulas that open a story's closing background paragraph ("يذكر أن البلدين استأنفا …"),
 # often printed without a full stop: never a heading.
 _BACKGROUND = tuple(
-    norm(p)
-    for p in ("يذكر أن", "يذكر ان", "يشار إلى", "يشار الى", "تجدر الإشارة", "الجدير بالذكر", "يُذكر أن")
+    norm(p) for p in ("يذكر أن", "يذكر ان", "يشار إلى", "يشار الى", "تجدر الإشارة", "الجدير بالذكر")
 )
 
 

@@ -132,8 +132,10 @@ _MASDAR_GOVERNORS = _set(
     "أبدت",
     "وأبدت",
 )
-# Object pronouns between a verb of saying and its verbal noun ("أكد له رفض").
-_OBJECT_PRONOUNS = _set("له", "لها", "لهم", "لهما")
+# Words between a verbal noun and what governs it: "أيضا", object pronouns ("أكد له رفض").
+_SKIPPED_BEFORE_MASDAR = _set("أيضا", "ايضا", "له", "لها", "لهم", "لهما")
+# Prepositions after another trigger that take its verbal noun ("اتفق الوزيران على عقد اجتماع").
+_NOUN_PREPOSITIONS = _set("على", "إلى", "الى")
 # Prepositions before a name: it is no direct object ("حذر ... أثناء زيارته إلى لبنان").
 _PREPOSITIONS = _set("إلى", "الى", "في", "من", "على", "عن", "مع", "ل", "ب", "لدى", "ضد", "بين", "حول")
 # First words of a sentence that only elaborates the previous one.
@@ -568,12 +570,12 @@ def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> boo
     if trig.is_noun:
         return False
     k = trig.index - 1
-    while k >= 0 and (not words[k][:1].isalnum() or words[k] in _set("أيضا", "ايضا") | _OBJECT_PRONOUNS):
+    while k >= 0 and (not words[k][:1].isalnum() or words[k] in _SKIPPED_BEFORE_MASDAR):
         k -= 1
     if k >= 0 and words[k] in _MASDAR_GOVERNORS:
         return True
     # "اتفق الوزيران على عقد اجتماع": a preposition right after another trigger governs a noun.
-    if k >= 1 and words[k] in _set("على", "إلى", "الى") and previous is not None and previous.last >= k - 3:
+    if k >= 1 and words[k] in _NOUN_PREPOSITIONS and previous is not None and previous.last >= k - 3:
         return True
     return previous is not None and previous.is_noun and trig.index - previous.last <= 3
 

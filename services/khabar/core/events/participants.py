@@ -177,8 +177,8 @@ _CIVILIAN_SIDES = _set(
 )
 
 
-# Prepositions before which a capital is a place, not its government.
-_PREPOSITIONS = _set(
+# Words before which a capital is a place, not its government: prepositions and "العاصمة".
+_PLACE_MARKERS = _set(
     "في", "إلى", "الى", "من", "عن", "على", "داخل", "نحو", "حتى", "عبر", "قرب", "مع", "بين", "لدى"
 )
 # Side words naming a body of people, never one person's title.
@@ -286,7 +286,7 @@ def _bare_noun_phrase(words: list[str], tokens: list[Token], k: int, k_end: int)
         prev = _previous_word(words, prev[0])
     if prev is not None:
         word = prev[1][1:] if prev[1][:1] in "وف" and len(prev[1]) > 2 else prev[1]  # "وفي بكين"
-        if {prev[1], word} & (_PREPOSITIONS | LOCATIVES):
+        if {prev[1], word} & (_PLACE_MARKERS | LOCATIVES):
             return False
     # The dash as written: normalization drops a tatweel "ـ".
     nxt = tokens[k_end + 1].text.strip() if k_end + 1 < len(tokens) else ""
@@ -549,7 +549,7 @@ def person_country(tokens_words: list[str], index: int) -> str | None:
         iso = country_of_word(w)
         if iso:
             prev = tokens_words[j - 1] if j > 0 else ""
-            if prev in _set("لدى", "في", "إلى", "الى") or (w[:1] == "ل" and not w.startswith("ال")):
+            if prev in _HOST_PREPOSITIONS or (w[:1] == "ل" and not w.startswith("ال")):
                 continue
             return iso
     return None
