@@ -3,8 +3,10 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 
+import pytest
+
 from khabar.shell import metrics
-from khabar.shell.health import HealthServer
+from khabar.shell.health import HealthServer, PortInUse, port_in_use
 
 
 def get(port: int, path: str) -> tuple[int, str]:
@@ -33,3 +35,11 @@ def test_endpoints_report_liveness_readiness_and_metrics() -> None:
 def test_a_dead_service_fails_liveness() -> None:
     with HealthServer("127.0.0.1", 0, alive=lambda: False) as server:
         assert get(server.port, "/healthz")[0] == 503
+
+
+def test_a_taken_port_is_reported_by_name() -> None:
+    with HealthServer("127.0.0.1", 0) as server:
+        assert port_in_use("127.0.0.1", server.port)
+        with pytest.raises(PortInUse, match=f"127.0.0.1:{server.port}.*KHABAR_METRICS_PORT"):
+            HealthServer("127.0.0.1", server.port)
+    assert not port_in_use("127.0.0.1", server.port)

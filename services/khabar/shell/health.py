@@ -8,13 +8,32 @@ A thread keeps it independent of the service's event loop: a stuck loop still an
 
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
-__all__ = ["HealthServer"]
+__all__ = ["HealthServer", "PortInUse", "port_in_use"]
+
+
+class PortInUse(OSError):
+    """The health/metrics port is taken: a clear message instead of a bare EADDRINUSE traceback."""
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether HealthServer could not bind host:port now (same SO_REUSEADDR as the server).
+
+    Outgoing connections and their TIME_WAIT leftovers also hold ports inside the ephemeral range.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+        return False
 
 
 class HealthServer:
@@ -51,7 +70,14 @@ class HealthServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # scrapes every few seconds would drown the structured logs
 
-        self._server = ThreadingHTTPServer((host, port), Handler)
+        try:
+            self._server = ThreadingHTTPServer((host, port), Handler)
+        except OSError as exc:
+            raise PortInUse(
+                exc.errno,
+                f"cannot serve health and metrics on {host}:{port}: {exc.strerror}; "
+                "set KHABAR_METRICS_PORT to a free port",
+            ) from exc
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="khabar-health", daemon=True)
 

@@ -16,12 +16,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
 from khabar.shell.admin import create_topics
 from khabar.shell.apps import SERVICE_NAMES
+from khabar.shell.health import port_in_use
 from khabar.shell.ingest import ingest
 from khabar.shell.inputs import read_inputs
 from khabar.shell.settings import Settings
@@ -52,7 +53,8 @@ def _say(message: str) -> None:
 
 
 @contextlib.contextmanager
-def _broker(settings: Settings) -> Iterator[Settings]:
+def _broker(settings: Settings, watched: list[Callable[[], None]]) -> Iterator[Settings]:
+    """The settings to run with; an embedded broker adds its liveness check to ``watched``."""
     if settings.kafka_bootstrap:
         yield settings
         return
@@ -60,6 +62,14 @@ def _broker(settings: Settings) -> Iterator[Settings]:
 
     with Tansu() as broker:
         _say(f"started the embedded Tansu broker on {broker.bootstrap_servers}")
+
+        def alive() -> None:
+            if not broker.running:
+                raise _RunFailed(
+                    f"the embedded broker died; {broker.log_path} ends with:\n" + _tail_of(broker.log_path)
+                )
+
+        watched.append(alive)
         # One partition: the emitter then merges events across every article (see apps/emitter.py).
         overrides: dict[str, object] = {"kafka_bootstrap": broker.bootstrap_servers}
         if "KHABAR_PARTITIONS" not in os.environ:
@@ -105,16 +115,19 @@ def up(
 
     previous = signal.signal(signal.SIGTERM, on_signal)
     processes: dict[str, subprocess.Popen[bytes]] = {}
+    watched: list[Callable[[], None]] = [lambda: _check(processes)]
+    failure = ""
     try:
-        with _broker(settings) as live:
+        with _broker(settings, watched) as live:
             # Services stop before the broker does: they commit and leave their groups on the way out.
             try:
-                return _run(live, processes, path, exit_after_events, deadline, timeout_s)
+                return _run(live, processes, watched, path, exit_after_events, deadline, timeout_s)
             except (_Stop, KeyboardInterrupt):
                 _say("stopping")
                 return 0
-            except _ServiceDied as exc:
-                _say(str(exc))
+            except _RunFailed as exc:
+                failure = str(exc)
+                _say(failure)
                 return 1
             finally:
                 # A second Ctrl-C/SIGTERM must not cut the orderly stop short.
@@ -124,6 +137,8 @@ def up(
                     _stop(processes)
                 finally:
                     signal.signal(signal.SIGINT, signal.default_int_handler)
+                if failure:  # again, below the services' shutdown logs that buried it
+                    _say(f"failed: {failure}")
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -131,6 +146,7 @@ def up(
 def _run(
     live: Settings,
     processes: dict[str, subprocess.Popen[bytes]],
+    watched: list[Callable[[], None]],
     path: str | None,
     exit_after_events: int | None,
     deadline: float | None,
@@ -139,9 +155,14 @@ def _run(
     created, _ = create_topics(live)
     _say(f"topics ready ({len(created)} created)")
     env = {**os.environ, **_env(live)}
-    ports: dict[str, int] = {}
-    for i, name in enumerate(SERVICE_NAMES):
-        ports[name] = live.metrics_port + i
+    ports = {name: live.metrics_port + i for i, name in enumerate(SERVICE_NAMES)}
+    taken = [f"{p} ({n})" for n, p in ports.items() if port_in_use(live.metrics_host, p)]
+    if taken:
+        raise _RunFailed(
+            f"metrics port(s) in use on {live.metrics_host}: {', '.join(taken)}; set "
+            "KHABAR_METRICS_PORT to a free base port (the services take it and the next two)"
+        )
+    for name in SERVICE_NAMES:
         processes[name] = subprocess.Popen(
             [sys.executable, "-m", "khabar.shell.cli", "run", name],
             env={**env, "KHABAR_METRICS_PORT": str(ports[name])},
@@ -149,12 +170,17 @@ def _run(
         )
     waiting = set(SERVICE_NAMES)
     ready_by = time.monotonic() + _READY_TIMEOUT_S
+
+    def check() -> bool:
+        for watch in watched:
+            watch()
+        return False
+
     while waiting:
-        _check(processes)
+        check()
         waiting = {name for name in waiting if not _ready(ports[name])}
         if time.monotonic() > ready_by or (deadline is not None and time.monotonic() > deadline):
-            _say(f"services not ready in time: {', '.join(sorted(waiting))}")
-            return 1
+            raise _RunFailed(f"services not ready in time: {', '.join(sorted(waiting))}")
         time.sleep(0.5)
     _say("services ready: " + ", ".join(f"{n} (metrics :{p})" for n, p in ports.items()))
     source = path or (str(default_samples()) if default_samples() else None)
@@ -166,27 +192,32 @@ def _run(
     seen = 0
     for record in tail(
         live, events, from_beginning=True, max_records=exit_after_events, timeout_s=remaining,
-        stop=lambda: _check(processes),
+        stop=check,
     ):  # fmt: skip
         print(json.dumps(record, ensure_ascii=False), flush=True)
         seen += 1
     if exit_after_events is not None and seen >= exit_after_events:
         return 0
-    _say(f"timed out after {timeout_s}s with {seen} event(s)")
-    return 1
+    raise _RunFailed(f"timed out after {timeout_s}s with {seen} event(s)")
 
 
-class _ServiceDied(RuntimeError):
-    pass
+class _RunFailed(RuntimeError):
+    """The run cannot go on: a service or the broker died, or time ran out (exit status 1)."""
 
 
-def _check(processes: dict[str, subprocess.Popen[bytes]]) -> bool:
-    """Raises _ServiceDied when a service exited; False otherwise (a tail() stop predicate)."""
+def _check(processes: dict[str, subprocess.Popen[bytes]]) -> None:
+    """Raises _RunFailed when a service exited."""
     for name, proc in processes.items():
         code = proc.poll()
         if code is not None:
-            raise _ServiceDied(f"{name} exited with status {code}")
-    return False
+            raise _RunFailed(f"{name} exited with status {code}")
+
+
+def _tail_of(path: Path, lines: int = 20) -> str:
+    try:
+        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
+    except OSError as exc:
+        return f"(unreadable: {exc.strerror})"
 
 
 def _env(settings: Settings) -> dict[str, str]:

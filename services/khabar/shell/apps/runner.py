@@ -11,13 +11,14 @@ import faust
 from khabar.shell.admin import ensure_internal_topics
 from khabar.shell.apps import SERVICE_NAMES
 from khabar.shell.apps.base import ServiceApp
-from khabar.shell.health import HealthServer
+from khabar.shell.health import HealthServer, PortInUse
 from khabar.shell.logging import dict_config, get_logger
 from khabar.shell.settings import Settings
 
-__all__ = ["EXIT_TOO_MANY_FAILURES", "create_service", "run"]
+__all__ = ["EXIT_PORT_IN_USE", "EXIT_TOO_MANY_FAILURES", "create_service", "run"]
 
 EXIT_TOO_MANY_FAILURES = 3
+EXIT_PORT_IN_USE = 4
 log = get_logger("khabar.run")
 
 
@@ -40,12 +41,17 @@ def create_service(name: str, settings: Settings) -> ServiceApp:
 def run(name: str, settings: Settings) -> int:
     """Run until stopped; the exit status is 0 after a clean stop."""
     service = create_service(name, settings)
+    try:  # bound before anything touches Kafka, so a taken port fails fast
+        health = HealthServer(
+            settings.metrics_host, settings.metrics_port, alive=service.alive, ready=service.ready
+        )
+    except PortInUse as exc:
+        log.error("%s", exc.strerror, extra={"service": name})
+        return EXIT_PORT_IN_USE
     created = ensure_internal_topics(settings, service.internal_topics)
     if created:
         log.info("created internal topics %s", ", ".join(created), extra={"service": name})
-    health = HealthServer(
-        settings.metrics_host, settings.metrics_port, alive=service.alive, ready=service.ready
-    ).start()
+    health.start()
     worker = faust.Worker(
         service.app,
         loglevel=settings.log_level,
