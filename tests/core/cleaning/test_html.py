@@ -1,6 +1,8 @@
 from datetime import datetime, timedelta, timezone
 
+from khabar.core.cleaning import clean
 from khabar.core.cleaning.html import extract, looks_like_html
+from khabar.core.models import ContentType, RawArticle
 
 PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>الجامعة العربية تدعو إلى وقف التصعيد | بوابة الخليج</title>
@@ -80,3 +82,42 @@ HEADER_DATE_PAGE = """<html><head><meta charset="utf-8">
 def test_date_in_the_article_header_not_the_top_bar() -> None:
     page = extract(HEADER_DATE_PAGE)
     assert page.published_at == datetime(2025, 7, 6, 13, 30)
+
+
+RELATED_BOX = """<section class="{cls}"><h2>{label}</h2>
+<div class="card"><h3><a>وزير الخارجية الكويتي يستقبل نظيره العماني</a></h3>
+<p>استقبل وزير الخارجية الكويتي عبد الله اليحيا نظيره العماني بدر البوسعيدي، وبحثا العلاقات.</p></div>
+<div class="card"><a><h3>البرلمان العراقي يقر موازنة العام المقبل</h3></a><span>منذ ساعتين</span>
+<p>أقر مجلس النواب العراقي في جلسته مساء الاثنين قانون الموازنة العامة للعام المقبل بالأغلبية.</p></div>
+</section>"""
+
+
+def test_related_box_trafilatura_drops_becomes_teasers_with_their_leads() -> None:
+    page = PAGE.replace("</article>", "</article>" + RELATED_BOX.format(cls="box", label="اقرأ أيضاً"))
+    arts = clean(RawArticle(id="r", body=page.encode(), content_type=ContentType.HTML))
+    assert [a.title for a in arts] == [
+        "الجامعة العربية تدعو إلى وقف التصعيد",
+        "وزير الخارجية الكويتي يستقبل نظيره العماني",
+        "البرلمان العراقي يقر موازنة العام المقبل",
+    ]
+    assert "اليحيا" not in arts[0].body and "الموازنة" not in arts[0].body
+    assert arts[1].body.startswith("استقبل وزير الخارجية الكويتي") and "منذ ساعتين" not in arts[2].body
+
+
+def test_related_box_found_by_its_class_when_its_label_is_unknown() -> None:
+    box = RELATED_BOX.format(cls="jp-relatedposts", label="من الموقع")
+    lines = extract(PAGE.replace("</article>", "</article>" + box)).text.splitlines()
+    start = lines.index("أخبار ذات صلة")  # a label split_related knows stands in for the box's own
+    assert "من الموقع" not in lines
+    assert lines[start + 1] == "وزير الخارجية الكويتي يستقبل نظيره العماني"
+
+
+def test_no_related_box_no_lines_added_and_nested_labels_do_not_take_the_article() -> None:
+    assert extract(PAGE).text == extract(PAGE.replace("<article>", '<div class="body"><article>')).text
+    # The label heading sits in a box inside the article's div: only the box is related.
+    nested = PAGE.replace("<article>", '<div class="content"><article>').replace(
+        "</article>",
+        '<div class="more-on"><h2>اقرأ أيضا</h2><ul><li><a>عنوان</a></li></ul></div></article></div>',
+    )
+    text = extract(nested).text
+    assert "دعا الأمين العام" in text and text.count("أخبار ذات صلة") == 0

@@ -8,9 +8,12 @@ from datetime import datetime
 from html import unescape
 from typing import Any
 
+import lxml.html
 import trafilatura
+from lxml.etree import ParserError
+from lxml.html import HtmlElement
 
-from khabar.core.cleaning.furniture import byline_author
+from khabar.core.cleaning.furniture import RELATED_LABELS, byline_author, related_label
 from khabar.core.cleaning.metadata import MetaKind, parse_date, parse_meta_line, split_keywords
 
 __all__ = ["HtmlPage", "extract", "looks_like_html"]
@@ -68,6 +71,9 @@ def extract(html: str) -> HtmlPage:
     text = str(data.get("text") or "")
     if not text.strip():
         text = _baseline(html)
+    related = _related_lines(html, text)
+    if related:
+        text = text.rstrip("\n") + "\n" + "\n".join(related)
     published = _meta_date(html)
     if published is None and data.get("date"):
         published = parse_date(str(data["date"]))
@@ -173,6 +179,59 @@ def _tag_lines(html: str) -> list[str]:
 
 
 _TAG_ITEM = re.compile(r"<(?:a|li)\b[^>]*>(.*?)</(?:a|li)>", re.IGNORECASE | re.DOTALL)
+
+
+# Containers of the outlet's other stories, by class or id ("related-articles", "read-more",
+# "jp-relatedposts"); a container whose first heading is a related label counts too.
+_RELATED_CLASS = re.compile(r"related|read-?more|more-?(?:on|from|news|stories)|similar", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_GENERIC_LABEL = RELATED_LABELS[RELATED_LABELS.index("أخبار ذات صلة")]
+
+
+def _related_lines(html: str, main_text: str) -> list[str]:
+    """The related-story containers trafilatura drops as boilerplate, as text lines: a label, then
+    each item's headline and lead paragraphs, for split_related to cut into teasers. Items whose
+    headline trafilatura already kept are skipped."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return []
+    kept = " ".join(main_text.split())
+    out: list[str] = []
+    taken: set[HtmlElement] = set()
+    for el in root.iter("section", "div", "aside"):
+        if any(anc in taken for anc in el.iterancestors()):
+            continue
+        # The box's own title is a heading directly inside it; the items' headlines sit deeper.
+        own = next((c for c in el if c.tag in _HEADINGS), None)
+        title = _text(own) if own is not None else ""
+        found = related_label(title) if title else None
+        is_label = found is not None and not found.rest
+        if not (is_label or _RELATED_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}")):
+            continue
+        lines: list[str] = []
+        for head in el.iterdescendants(*_HEADINGS):
+            headline = _text(head)
+            if head is own or not headline or headline in kept:
+                continue
+            item = _child_of(el, head)
+            leads = [_text(p) for p in item.iter("p") if head not in p.iterancestors()]
+            lines += [headline, *(x for x in leads if x)]
+        if lines:
+            taken.add(el)
+            out += [title if is_label else _GENERIC_LABEL, *lines]
+    return out
+
+
+def _child_of(box: HtmlElement, el: HtmlElement) -> HtmlElement:
+    """The child of `box` that holds `el` (its item)."""
+    while (parent := el.getparent()) is not None and parent is not box:
+        el = parent
+    return el
+
+
+def _text(el: HtmlElement) -> str:
+    return " ".join(str(el.text_content()).split())
 
 
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
