@@ -341,3 +341,36 @@ def test_a_question_headline_under_a_two_level_breadcrumb() -> None:
     (main,) = clean(RawArticle(id="q1", body=text.encode()))
     assert main.title == "هل تتجه الحكومة اللبنانية إلى التطبيع مع سوريا؟"
     assert main.body.startswith("عقد رئيس الجمهورية") and "سياسة" not in main.body
+
+
+_STORY = (
+    "وزير الخارجية العماني يزور طهران\n"
+    "وصل وزير الخارجية العماني بدر البوسعيدي إلى طهران اليوم الأحد في زيارة رسمية تستمر يومين.\n"
+    "وقال البوسعيدي إن بلاده مستعدة لمواصلة دورها في تقريب وجهات النظر.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "المحادثات التي استمرت ثلاث ساعات تناولت ملفات الطاقة والحدود والمياه",  # a relative clause
+        "الحكومة دعت الطرفين إلى الحوار على أساس وثيقة الوفاق ( رويترز )",  # a wire's sign-off
+    ],
+)
+def test_a_last_sentence_without_its_full_stop_stays_a_paragraph(last: str) -> None:
+    (main,) = _clean_text(_STORY + last + "\n")
+    assert main.body.endswith(last)
+    assert main.paragraphs[-1].kind is ParagraphKind.PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "عمان وإيران تبحثان التعاون الاقتصادي\n",  # a headline: no clause
+        # Two lines after the story are a trailer of headlines, clause or not.
+        "مسقط تؤكد أن الحوار هو الطريق الوحيد لحل الخلافات الإقليمية\nطهران ترحب بالوساطة العمانية\n",
+    ],
+)
+def test_trailing_headlines_are_still_dropped(trailer: str) -> None:
+    (main,) = _clean_text(_STORY + trailer)
+    assert main.body.endswith("تقريب وجهات النظر.")

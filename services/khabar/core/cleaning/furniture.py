@@ -281,6 +281,12 @@ def related_label(line: str) -> RelatedLabel | None:
     return None
 
 
+def signs_off(line: str) -> bool:
+    """The line ends with a wire agency's credit in brackets: the last sentence of a story, even
+    without a full stop."""
+    return word_count(line) >= 4 and bool(_SIGN_OFF.search(line) or _SIGN_OFF.search(norm(line)))
+
+
 def is_staff_label(line: str) -> bool:
     """The line is a staff-box label alone ("رئيس مجلسى الإدارة والتحرير"): the next line is a name."""
     return norm(line).strip(_PUNCT) in _STAFF
@@ -333,6 +339,8 @@ _AGENCIES = (
     r"أ ش أ|ا ش ا|معا|سبوتنيك|الأناضول|الاناضول)"
 )
 _BYLINE_AGENCY = re.compile(rf"^[(\[]?\s*{_AGENCIES}\s*[)\]]?$")
+# "… على أساس وثيقة الوفاق ( رويترز )": a wire's sign-off closing the story's last sentence.
+_SIGN_OFF = re.compile(rf"\S\s*[(\[]\s*{_AGENCIES}\s*[)\]]\s*$")
 # "الخرطوم - وكالات", "الرياض (رويترز) -": a city and the agency, not a writer.
 _DATELINE_AGENCY = re.compile(
     rf"^[^\d.،,:؟!()\[\]]{{2,30}}?\s*(?:[-–—:]\s*[(\[]?\s*{_AGENCIES}\s*[)\]]?|[(\[][^()\[\]]{{2,30}}[)\]])\s*[-–—:]?$"

@@ -10,7 +10,7 @@ from wordfreq import zipf_frequency
 from khabar.core.models import Paragraph, ParagraphKind
 from khabar.core.text.normalize import norm
 
-__all__ = ["assemble", "ends_sentence", "is_body_line", "is_headline_like", "word_count"]
+__all__ = ["assemble", "ends_sentence", "has_clause_marker", "is_body_line", "is_headline_like", "word_count"]
 
 # What a sentence of running text ends with; headlines, captions and labels end without them.
 _TERMINAL = frozenset(".!?؟…:;؛")
@@ -113,6 +113,27 @@ def _conjunction_reading(token: str) -> bool:
     if len(rest) < 3:
         return False
     return zipf_frequency(rest, "ar") > zipf_frequency(token, "ar") + _CONJUNCTION_MARGIN
+
+
+# Complementizers and relatives: subordinate clauses belong to running text; a headline that has
+# one is short ("ترامب يؤكد أن الاتفاق قريب").
+_CLAUSE_MARKERS = frozenset(
+    norm(w)
+    for w in [
+        *["أن", "إن", "ان", "لأن", "لان", "لأنه", "لانه", "لأنها", "لانها", "بأن", "بان", "الذي", "التي"],
+        *["الذين", "اللذين", "اللتين", "حيث", "بينما", "فيما", "عندما", "حين", "حتى", "إلا", "الا"],
+    ]
+)
+_MIN_MARKED_CLAUSE_WORDS = 8
+
+
+def has_clause_marker(line: str) -> bool:
+    """A line of several words with a subordinate clause: the story's last sentence when it closes
+    a story without a full stop, not a trailing headline."""
+    words = norm(line).split()
+    return len(words) >= _MIN_MARKED_CLAUSE_WORDS and any(
+        w.strip("()«»\"',") in _CLAUSE_MARKERS for w in words
+    )
 
 
 _MAX_ASKING_WORDS = 15

@@ -15,11 +15,13 @@ from khabar.core.cleaning.furniture import (
     byline_author,
     furniture_reason,
     is_staff_label,
+    signs_off,
     strip_lead_dateline,
 )
 from khabar.core.cleaning.metadata import MetaKind, parse_meta_line, split_keywords
 from khabar.core.cleaning.paragraphs import (
     ends_sentence,
+    has_clause_marker,
     is_asking_line,
     is_body_line,
     is_headline_like,
@@ -103,6 +105,13 @@ def read_story(
     return story
 
 
+def _last_sentence(out: Sequence[str]) -> bool:
+    """The one line after the running text is the story's last sentence, its full stop dropped: it
+    has a subordinate clause or ends with a wire's sign-off ("( رويترز )"). A run of such lines is
+    a trailer of headlines."""
+    return len(out) >= 2 and (has_clause_marker(out[-1]) or signs_off(out[-1]))
+
+
 def _asking_headline(lines: Sequence[str], i: int) -> bool:
     """lines[i] is a headline asking or exclaiming, not the first sentence: running text follows."""
     return is_asking_line(lines[i]) and i + 1 < len(lines) and is_body_line(lines[i + 1])
@@ -161,9 +170,18 @@ def _paragraphs(body: Sequence[str], drop: set[str]) -> list[tuple[str, Paragrap
         if out and norm(out[-1]) == n:
             continue  # the same block printed twice
         out.append(line)
-    while out and not is_body_line(out[-1]):
-        out.pop()  # a heading with no text under it is a trailer ("موضوعات متعلقة" and the like)
+    trailing = 0
+    while trailing < len(out) and not is_body_line(out[-1 - trailing]):
+        trailing += 1
+    closing = len(out)
+    if trailing == 1 and _last_sentence(out):
+        closing -= 1  # kept, as a paragraph
+    elif trailing:
+        del out[-trailing:]  # a heading with no text under it is a trailer ("موضوعات متعلقة" and the like)
     lead = next((i for i, ln in enumerate(out) if is_body_line(ln)), None)
     if lead is not None:
         out[lead] = strip_lead_dateline(out[lead])
-    return [(ln, ParagraphKind.HEADING if is_headline_like(ln) else ParagraphKind.PARAGRAPH) for ln in out]
+    return [
+        (ln, ParagraphKind.HEADING if i < closing and is_headline_like(ln) else ParagraphKind.PARAGRAPH)
+        for i, ln in enumerate(out)
+    ]
