@@ -374,3 +374,23 @@ def test_a_last_sentence_without_its_full_stop_stays_a_paragraph(last: str) -> N
 def test_trailing_headlines_are_still_dropped(trailer: str) -> None:
     (main,) = _clean_text(_STORY + trailer)
     assert main.body.endswith("تقريب وجهات النظر.")
+
+
+_LEAD = "استقبل رئيس الوزراء العراقي وزير الخارجية التركي في بغداد، وبحثا ملف المياه والحدود.\n"
+
+
+@pytest.mark.parametrize(
+    ("top", "lead", "source"),
+    [
+        ("شفق نيوز\n", "شفق نيوز/ " + _LEAD, "شفق نيوز"),  # the slash credit of Iraqi wires
+        ("النهار\n", _LEAD + 'وعلمت "النهار" أن الجانبين اتفقا على لجنة مشتركة.\n', "النهار"),
+        ("جريدة الصباح\n", _LEAD, "جريدة الصباح"),  # an outlet kind names itself
+        ("بوابة العراق\nبوابة العراق\n", _LEAD, "بوابة العراق"),
+        ("اتحاد العالم الإسلامي\nاتحاد العالم الإسلامي\n", _LEAD, None),  # a banner, repeated
+        ("سياسة\n", _LEAD + "وتناول اللقاء سياسة البلدين المائية.\n", None),
+    ],
+)
+def test_the_masthead_is_the_source_when_the_page_credits_it(top: str, lead: str, source: str | None) -> None:
+    (main,) = _clean_text(top + "العراق وتركيا يبحثان ملف المياه\n" + lead)
+    assert main.source_name == source
+    assert main.title == "العراق وتركيا يبحثان ملف المياه"

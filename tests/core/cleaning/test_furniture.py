@@ -121,3 +121,20 @@ def test_a_slash_credit_opening_the_lead_is_stripped() -> None:
 def test_a_city_and_a_colon_before_a_writers_name() -> None:
     assert byline_author("بيروت: يوسف دياب") == "يوسف دياب"
     assert byline_author("غزة: قصف إسرائيلي عنيف") is None  # a headline, not a writer
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "نستخدم ملفات تعريف الارتباط (الكوكيز) لتحسين تجربتك. بمتابعة التصفح فإنك توافق على ذلك.",
+        "يستخدم هذا الموقع ملفات تعريف الارتباط لتقديم أفضل تجربة لك.",
+        "We use cookies to improve your experience. By continuing you accept our policy.",
+    ],
+)
+def test_cookie_banners_are_furniture(line: str) -> None:
+    assert furniture_reason(line) == "consent"
+
+
+def test_a_report_about_cookies_is_not_a_banner() -> None:
+    line = "قال الوزير إن الحكومة تستخدم ملفات تعريف الارتباط في مواقعها الرسمية لأغراض إحصائية."
+    assert furniture_reason(line) is None

@@ -296,7 +296,8 @@ _BREADCRUMB = re.compile(r"\s[|»›>]\s")
 
 
 def furniture_reason(line: str) -> str | None:
-    """Why this line is site furniture ("staff", "widget", "social", "nav", "byline"), or None."""
+    """Why this line is site furniture ("staff", "widget", "social", "consent", "nav", "byline"), or
+    None."""
     n = norm(line).strip()
     words = word_count(n)
     bare = n.strip(_PUNCT)
@@ -312,6 +313,8 @@ def furniture_reason(line: str) -> str | None:
         return "social"
     if words <= 4 and (_COUNTER.match(n) or _RELATIVE_TIME.match(n)):
         return "widget"
+    if words <= _MAX_CONSENT_WORDS and _COOKIES.search(n) and _CONSENT.search(n):
+        return "consent"  # "نستخدم ملفات تعريف الارتباط (الكوكيز) … فإنك توافق على استخدامنا لها."
     segments = [s for s in _NAV_SEPARATORS.split(n) if s.strip(_PUNCT)]
     if len(segments) >= 3 and all(word_count(s) <= 3 for s in segments) and not ends_sentence(line):
         return "nav"
@@ -320,6 +323,16 @@ def furniture_reason(line: str) -> str | None:
     if byline_author(line) is not None:
         return "byline"
     return None
+
+
+# A cookie banner names cookies and asks for consent; a story about cookies rarely does both in one
+# short paragraph.
+_COOKIES = re.compile(r"ملفات تعريف الارتباط|ملفات الارتباط|الكوكيز|الكوكي|\bcookies?\b", re.IGNORECASE)
+# Banners speak as "we" to "you" ("نستخدم", "تجربتك", "توافق", "هذا الموقع"); news reports do not.
+_CONSENT = re.compile(
+    r"نستخدم|توافق|موافقتك|تجربتك|هذا الموقع|موقعنا|\b(?:we use|accept|agree|consent)", re.IGNORECASE
+)
+_MAX_CONSENT_WORDS = 45
 
 
 _BYLINE_DASH = re.compile(r"^([^\d.،,:؟!]{3,40}?)\s*[-–—]$")

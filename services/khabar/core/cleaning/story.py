@@ -7,6 +7,7 @@ rest goes. Below it, short lines between paragraphs are section headings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -27,7 +28,7 @@ from khabar.core.cleaning.paragraphs import (
     is_headline_like,
     word_count,
 )
-from khabar.core.cleaning.title import pick_title
+from khabar.core.cleaning.title import Preamble, pick_title
 from khabar.core.models import ParagraphKind
 from khabar.core.text.normalize import norm
 
@@ -80,6 +81,8 @@ def read_story(
     if meta.source_name:
         names.append(meta.source_name)
     head = pick_title(preamble, title_hint, names)
+    if meta.source_name is None:
+        meta.source_name = _masthead_source(preamble, head, lines)
     drop = set(head.mastheads)
     if head.title:
         drop.add(norm(head.title))
@@ -103,6 +106,33 @@ def read_story(
     if require_text and not story.has_text:
         return None
     return story
+
+
+# Outlet kinds a masthead names itself by ("جريدة الرياض", "موقع عرب 48").
+_OUTLET_HEADS = tuple(
+    norm(w) + " " for w in ("جريدة", "صحيفة", "موقع", "بوابة", "مجلة", "وكالة", "قناة", "شبكة", "إذاعة")
+)
+_MAX_MASTHEAD_WORDS = 4
+
+
+def _masthead_source(preamble: Sequence[str], head: Preamble, lines: Sequence[str]) -> str | None:
+    """The outlet's name when no "المصدر:" line gives it: a short line above the headline that names an
+    outlet kind ("جريدة الرياض"), or that the page credits again in quotes or with a slash ("وعلمت
+    «النهار»", "شفق نيوز/ استقبل", "بغداد/ شفق نيوز"). A line printed twice is not enough: banners
+    repeat organisations' names and slogans too (the seeds' gold leaves such pages without a source)."""
+    for line in preamble:
+        if line == head.title:
+            return None
+        n = norm(line).strip()
+        if not n or word_count(n) > _MAX_MASTHEAD_WORDS or not any(c.isalpha() for c in n):
+            continue
+        if n.startswith(_OUTLET_HEADS):
+            return line.strip()
+        name = re.escape(n)
+        credit = re.compile(rf"[«\"“]\s*{name}\s*[»\"”]|(?<!\S){name}\s*/|/\s*{name}(?!\S)")
+        if any(other is not line and credit.search(norm(other)) for other in lines):
+            return line.strip()
+    return None
 
 
 def _last_sentence(out: Sequence[str]) -> bool:
