@@ -394,3 +394,22 @@ def test_the_masthead_is_the_source_when_the_page_credits_it(top: str, lead: str
     (main,) = _clean_text(top + "العراق وتركيا يبحثان ملف المياه\n" + lead)
     assert main.source_name == source
     assert main.title == "العراق وتركيا يبحثان ملف المياه"
+
+
+def test_teaser_leads_cut_without_a_full_stop_stay_with_their_headlines() -> None:
+    text = (
+        "القاهرة تستضيف مؤتمر إعادة إعمار غزة\n"
+        "أعلنت وزارة الخارجية المصرية، اليوم الأحد، أن القاهرة ستستضيف مؤتمرا دوليا لإعادة إعمار القطاع.\n"
+        "وقال المتحدث باسم الوزارة إن التحضيرات تجري بالتنسيق مع الأمم المتحدة.\n"
+        "أخبار ذات صلة\n"
+        "السيسي يستقبل الرئيس القبرصي\n"
+        "استقبل الرئيس عبد الفتاح السيسي نظيره القبرصي نيكوس خريستودوليدس في قصر الاتحادية\n"
+        "مدبولي يلتقي وفدا من المستثمرين\n"
+        "التقى رئيس الوزراء مصطفى مدبولي وفدا من المستثمرين الخليجيين لبحث فرص الاستثمار\n"
+    )
+    main, sisi, madbouly = _clean_text(text)
+    assert "مدبولي" not in main.body
+    assert (sisi.title, madbouly.title) == ("السيسي يستقبل الرئيس القبرصي", "مدبولي يلتقي وفدا من المستثمرين")
+    assert sisi.body.startswith("استقبل الرئيس") and "مدبولي" not in sisi.body
+    assert madbouly.body.startswith("التقى رئيس الوزراء")
+    assert [p.kind for p in sisi.paragraphs] == [ParagraphKind.PARAGRAPH]

@@ -10,7 +10,15 @@ from wordfreq import zipf_frequency
 from khabar.core.models import Paragraph, ParagraphKind
 from khabar.core.text.normalize import norm
 
-__all__ = ["assemble", "ends_sentence", "has_clause_marker", "is_body_line", "is_headline_like", "word_count"]
+__all__ = [
+    "assemble",
+    "ends_sentence",
+    "has_clause_marker",
+    "is_body_line",
+    "is_headline_like",
+    "is_paired_lead",
+    "word_count",
+]
 
 # What a sentence of running text ends with; headlines, captions and labels end without them.
 _TERMINAL = frozenset(".!?؟…:;؛")
@@ -134,6 +142,20 @@ def has_clause_marker(line: str) -> bool:
     return len(words) >= _MIN_MARKED_CLAUSE_WORDS and any(
         w.strip("()«»\"',") in _CLAUSE_MARKERS for w in words
     )
+
+
+# A teaser's lead, cut by the scraper without its full stop, still runs well past its headline.
+_MIN_LEAD_WORDS = 8
+_LEAD_OVER_HEADLINE = 1.5
+
+
+def is_paired_lead(lines: Sequence[str], i: int) -> bool:
+    """lines[i], without a full stop, is the lead under the headline lines[i - 1]: it has 8+ words and
+    at least 1.5 times the headline's."""
+    if i == 0 or is_body_line(lines[i]) or not is_headline_like(lines[i - 1]):
+        return False
+    words = word_count(lines[i])
+    return words >= _MIN_LEAD_WORDS and words >= _LEAD_OVER_HEADLINE * word_count(lines[i - 1])
 
 
 _MAX_ASKING_WORDS = 15

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from khabar.core.cleaning.furniture import related_label, split_glued
 from khabar.core.cleaning.metadata import MetaKind, parse_meta_line
-from khabar.core.cleaning.paragraphs import is_body_line, is_headline_like, resumes_story
+from khabar.core.cleaning.paragraphs import is_body_line, is_headline_like, is_paired_lead, resumes_story
 from khabar.core.tagging.lexicons import function_words
 from khabar.core.text.normalize import norm
 
@@ -127,10 +127,16 @@ _PUNCT = "\"'«»“”()[]،,.:؛;!؟?-–—"
 
 
 def split_teasers(block: Sequence[str]) -> list[list[str]]:
-    """Cut a related block into stories: a headline after running text starts the next one."""
+    """Cut a related block into stories: a headline after running text starts the next one. A lead
+    the scraper cut without its full stop counts as running text when it is paired with the headline
+    above it (is_paired_lead)."""
     teasers: list[list[str]] = [[]]
-    for line in block:
-        if is_headline_like(line) and any(is_body_line(x) for x in teasers[-1]):
+    has_text = False
+    for i, line in enumerate(block):
+        lead = is_body_line(line) or is_paired_lead(block, i)
+        if is_headline_like(line) and not lead and has_text:
             teasers.append([])
+            has_text = False
         teasers[-1].append(line)
+        has_text = has_text or lead
     return [t for t in teasers if t]

@@ -26,6 +26,7 @@ from khabar.core.cleaning.paragraphs import (
     is_asking_line,
     is_body_line,
     is_headline_like,
+    is_paired_lead,
     word_count,
 )
 from khabar.core.cleaning.title import Preamble, pick_title
@@ -76,6 +77,11 @@ def read_story(
     first = next(
         (i for i, line in enumerate(kept) if is_body_line(line) and not _asking_headline(kept, i)), len(kept)
     )
+    paired: frozenset[str] = frozenset()
+    if first == len(kept) and require_text:
+        # A teaser whose lead lost its full stop: the lead paired with the headline above it.
+        first = next((i for i in range(len(kept)) if is_paired_lead(kept, i)), len(kept))
+        paired = frozenset(kept[first : first + 1])
     preamble, body = kept[:first], kept[first:]
     names = [n for n in known_names if n]
     if meta.source_name:
@@ -93,7 +99,7 @@ def read_story(
         body = [ln for ln in preamble if norm(ln) not in drop] or ([head.title] if head.title else [])
         blocks = [(ln, ParagraphKind.PARAGRAPH) for ln in body]
     else:
-        blocks = _paragraphs(body, drop)
+        blocks = _paragraphs(body, drop, paired)
     story = Story(
         title=head.title,
         blocks=blocks,
@@ -191,27 +197,39 @@ def _record(meta: _Meta, kind: MetaKind, value: str, when: datetime | None) -> N
         meta.keywords.extend(split_keywords(value))
 
 
-def _paragraphs(body: Sequence[str], drop: set[str]) -> list[tuple[str, ParagraphKind]]:
+def _paragraphs(
+    body: Sequence[str], drop: set[str], paired: frozenset[str] = frozenset()
+) -> list[tuple[str, ParagraphKind]]:
+    """The body's blocks; `paired` holds lines known to be running text though they lack a full stop."""
+
+    def is_text(line: str) -> bool:
+        return is_body_line(line) or line in paired
+
     out: list[str] = []
     for line in body:
         n = norm(line)
-        if not is_body_line(line) and (n in drop or word_count(line) < 2):
+        if not is_text(line) and (n in drop or word_count(line) < 2):
             continue  # a caption repeating the headline or a place name, a masthead in the footer
         if out and norm(out[-1]) == n:
             continue  # the same block printed twice
         out.append(line)
     trailing = 0
-    while trailing < len(out) and not is_body_line(out[-1 - trailing]):
+    while trailing < len(out) and not is_text(out[-1 - trailing]):
         trailing += 1
     closing = len(out)
     if trailing == 1 and _last_sentence(out):
         closing -= 1  # kept, as a paragraph
     elif trailing:
         del out[-trailing:]  # a heading with no text under it is a trailer ("موضوعات متعلقة" and the like)
-    lead = next((i for i, ln in enumerate(out) if is_body_line(ln)), None)
+    lead = next((i for i, ln in enumerate(out) if is_text(ln)), None)
     if lead is not None:
         out[lead] = strip_lead_dateline(out[lead])
     return [
-        (ln, ParagraphKind.HEADING if i < closing and is_headline_like(ln) else ParagraphKind.PARAGRAPH)
+        (
+            ln,
+            ParagraphKind.PARAGRAPH
+            if i >= closing or is_text(ln) or not is_headline_like(ln)
+            else ParagraphKind.HEADING,
+        )
         for i, ln in enumerate(out)
     ]
