@@ -413,3 +413,13 @@ def test_teaser_leads_cut_without_a_full_stop_stay_with_their_headlines() -> Non
     assert sisi.body.startswith("استقبل الرئيس") and "مدبولي" not in sisi.body
     assert madbouly.body.startswith("التقى رئيس الوزراء")
     assert [p.kind for p in sisi.paragraphs] == [ParagraphKind.PARAGRAPH]
+
+
+def test_a_story_without_a_date_line_is_dated_by_its_wire_dateline() -> None:
+    text = (
+        "الاحتلال يعتقل ثلاثة شبان من طوباس\n"
+        "طوباس 03-02-2026 وفا- اعتقلت قوات الاحتلال الإسرائيلي، فجر اليوم الثلاثاء، ثلاثة شبان من البلدة.\n"
+    )
+    (main,) = _clean_text(text)
+    assert main.published_at is not None and main.published_at.date().isoformat() == "2026-02-03"
+    assert main.body.startswith("اعتقلت قوات الاحتلال")

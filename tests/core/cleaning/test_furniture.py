@@ -4,6 +4,7 @@ from khabar.core.cleaning.furniture import (
     byline_author,
     furniture_reason,
     is_staff_label,
+    lead_dateline_date,
     related_label,
     split_glued,
     strip_lead_dateline,
@@ -138,3 +139,11 @@ def test_cookie_banners_are_furniture(line: str) -> None:
 def test_a_report_about_cookies_is_not_a_banner() -> None:
     line = "قال الوزير إن الحكومة تستخدم ملفات تعريف الارتباط في مواقعها الرسمية لأغراض إحصائية."
     assert furniture_reason(line) is None
+
+
+def test_a_dated_wire_dateline_is_stripped_and_gives_its_date() -> None:
+    lead = "طوباس 03-02-2026 وفا- اقتحمت قوات الاحتلال البلدة فجر اليوم واعتقلت ثلاثة شبان."
+    assert strip_lead_dateline(lead).startswith("اقتحمت قوات الاحتلال")
+    assert lead_dateline_date(lead) == "03-02-2026"
+    sentence = "قال الوزير إن 12 شخصا قتلوا في 2026 - بحسب الإحصاءات - في الحوادث."
+    assert strip_lead_dateline(sentence) == sentence and lead_dateline_date(sentence) is None

@@ -74,6 +74,9 @@ def test_a_hijri_date_beside_the_gregorian_one_is_a_date_line() -> None:
     assert found is not None and found.published_at == datetime(2025, 3, 16)
     found = parse_meta_line("الأحد 15 رمضان 1446 هـ - 16 مارس 2025 م")
     assert found is not None and found.published_at == datetime(2025, 3, 16)
+    # A two-word Hijri month and dashes between the parts (Asharq Al-Awsat's date line).
+    found = parse_meta_line("الخميس - 22 جمادى الأولى 1447 هـ - 13 نوفمبر 2025 م")
+    assert found is not None and found.published_at == datetime(2025, 11, 13)
 
 
 def test_a_dashed_date_is_no_utc_offset() -> None:

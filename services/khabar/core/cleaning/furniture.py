@@ -366,6 +366,11 @@ _LEAD_DATELINE = re.compile(
     r"(?:[-–—ـ]+\s*(?:(?:من|كتب|بقلم)\s+[^-–—ـ:]{2,30}?|" + _AGENCIES + r")\s*)?[-–—ـ:]+\s+(?=\S)"
 )
 _MAX_DATELINE_PLACE_WORDS = 3
+# "جنين 10-12-2025 وفا- اعتقلت …": WAFA's dateline, a place, the day's date and the agency.
+_DATED_DATELINE = re.compile(
+    r"^(?P<place>[^\d.،,:؟!()\[\]«»\"\-–—ـ]{2,30}?)\s+(?P<date>\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*"
+    r"(?:" + _AGENCIES + r"\s*)?[-–—ـ:]+\s+(?=\S)"
+)
 
 
 # "شفق نيوز/ استقبل …", "أنقرة/ الأناضول - …": the slash credit of Iraqi and Turkish wires.
@@ -382,6 +387,10 @@ def strip_lead_dateline(line: str) -> str:
         rest = line[slash.end() :]
         if word_count(rest) >= 4:
             return rest
+    dated = _dated_dateline(line)
+    if dated is not None:
+        rest = line[dated.end() :]
+        return rest if word_count(rest) >= 4 else line
     m = _LEAD_DATELINE.match(line)
     if m is None or word_count(m.group("place")) > _MAX_DATELINE_PLACE_WORDS:
         return line
@@ -391,6 +400,19 @@ def strip_lead_dateline(line: str) -> str:
         return line
     rest = line[m.end() :]
     return rest if word_count(rest) >= 4 else line
+
+
+def lead_dateline_date(line: str) -> str | None:
+    """The date a lead's dateline states ("جنين 10-12-2025 وفا- …" → "10-12-2025")."""
+    m = _dated_dateline(line)
+    return m.group("date") if m else None
+
+
+def _dated_dateline(line: str) -> re.Match[str] | None:
+    # A place, a numeric date and a dash: no sentence opens so, so the place need not be known
+    # (small towns are missing from the city list).
+    m = _DATED_DATELINE.match(line)
+    return m if m and word_count(m.group("place")) <= _MAX_DATELINE_PLACE_WORDS else None
 
 
 def byline_author(line: str) -> str | None:

@@ -98,7 +98,9 @@ def parse_meta_line(line: str) -> MetaLine | None:
         if not value or len(value.split()) > _MAX_VALUE_WORDS.get(kind, 40) or value.endswith("."):
             continue
         return MetaLine(kind, value)
-    if len(n.split()) <= 10 and _only_date(n):
+    # Up to 12 words: a weekday, a Hijri date and the Gregorian one with their era letters
+    # ("الخميس - 22 جمادى الأولى 1447 هـ - 13 نوفمبر 2025 م").
+    if sum(1 for w in n.split() if any(c.isalnum() for c in w)) <= _MAX_DATE_LINE_WORDS and _only_date(n):
         when = parse_date(line)
         if when is not None:
             return MetaLine(MetaKind.PUBLISHED, line.strip(), when)
@@ -218,6 +220,9 @@ def parse_date(text: str) -> datetime | None:
         elif t.group(4) in ("ص", "am", "a.m.") and hh == 12:
             hh = 0
     return _build(y, mo, d, hh, mm, ss, _zone(n))
+
+
+_MAX_DATE_LINE_WORDS = 12
 
 
 def _only_date(n: str) -> bool:

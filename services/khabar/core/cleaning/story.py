@@ -16,10 +16,11 @@ from khabar.core.cleaning.furniture import (
     byline_author,
     furniture_reason,
     is_staff_label,
+    lead_dateline_date,
     signs_off,
     strip_lead_dateline,
 )
-from khabar.core.cleaning.metadata import MetaKind, parse_meta_line, split_keywords
+from khabar.core.cleaning.metadata import MetaKind, parse_date, parse_meta_line, split_keywords
 from khabar.core.cleaning.paragraphs import (
     ends_sentence,
     has_clause_marker,
@@ -100,6 +101,11 @@ def read_story(
         blocks = [(ln, ParagraphKind.PARAGRAPH) for ln in body]
     else:
         blocks = _paragraphs(body, drop, paired)
+        if meta.published_at is None:
+            # No date line: the wire's dateline may date the story ("جنين 10-12-2025 وفا- …").
+            lead = next((line for line in body if is_body_line(line) or line in paired), None)
+            stated = lead_dateline_date(lead) if lead else None
+            meta.published_at = parse_date(stated) if stated else None
     story = Story(
         title=head.title,
         blocks=blocks,
