@@ -769,3 +769,14 @@ def test_a_state_body_named_by_a_nationality_is_that_country_with_its_sector() -
     body = "اتهمت الحكومة اللبنانية إسرائيل بخرق الاتفاق."
     ev = only(code_events(article(body, [("إسرائيل", "LOC", {"country": "ISR"})], TUESDAY)))
     assert [(a.country, a.sector) for a in ev.actors] == [("LBN", "GOV")]
+
+
+def test_a_date_after_since_does_not_date_the_act() -> None:
+    body = (
+        "شنت إسرائيل أمس غارات على جنوب لبنان رغم اتفاق وقف إطلاق النار الساري منذ 27 نوفمبر 2024."
+    )
+    ev = only(code_events(article(body, [("إسرائيل", "LOC"), ("لبنان", "LOC")], TUESDAY)))
+    assert ev.type == "ASSAULT" and ev.date == dt.date(2025, 6, 9)
+    undated = body.replace("أمس ", "")
+    ev = only(code_events(article(undated, [("إسرائيل", "LOC"), ("لبنان", "LOC")], TUESDAY)))
+    assert ev.date is None

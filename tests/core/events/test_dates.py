@@ -75,3 +75,16 @@ def test_a_weekday_without_its_article_needs_a_day_word() -> None:
     assert dates("قال أحد المسؤولين إن") == []  # one of the officials
     assert dates("مقتل مدنيين اثنين") == []  # two civilians
     assert dates("وقع الهجوم يوم أحد") == [(dt.date(2025, 6, 8), DatePrecision.DAY, False)]
+
+
+def test_tomorrow_with_a_weekday_is_the_coming_one() -> None:
+    assert dates("يوم غد الخميس") == [(dt.date(2025, 6, 12), DatePrecision.DAY, True)]
+    assert dates("غدا الأربعاء") == [(dt.date(2025, 6, 11), DatePrecision.DAY, True)]
+    assert dates("مساء غد") == [(dt.date(2025, 6, 11), DatePrecision.DAY, True)]
+    assert dates("من أجل غد أفضل") == []  # "غد" alone is "the future"
+
+
+def test_a_date_after_since_is_marked() -> None:
+    words = [norm(t.text) for t in tokenize("رغم اتفاق وقف إطلاق النار الساري منذ 27 نوفمبر 2024 وأمس")]
+    found = find_dates(words, TUESDAY)
+    assert [(d.date, d.since) for d in found] == [(dt.date(2024, 11, 27), True), (dt.date(2025, 6, 9), False)]

@@ -253,7 +253,8 @@ def _pick_date(mentions: list[DateMention], scheduled: bool, limit: int | None) 
     if scheduled:
         future = [d for d in mentions if d.future]
         return future[0] if future else (mentions[0] if mentions else None)
-    usable = [d for d in mentions if not d.future and (limit is None or d.index < limit)]
+    # "منذ 27 نوفمبر" dates the state the act continues, not the act.
+    usable = [d for d in mentions if not d.future and not d.since and (limit is None or d.index < limit)]
     return usable[0] if usable else None
 
 

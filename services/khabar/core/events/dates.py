@@ -9,6 +9,7 @@ such weekday on or before publication; after it with a future marker), "عام 2
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ class DateMention:
     precision: DatePrecision
     future: bool  # marked as after publication ("المقبل") or resolved after it
     index: int  # token index where the expression starts
+    since: bool = False  # after "منذ": when a state began ("الساري منذ 27 نوفمبر"), not an act's date
 
 
 def _strip(word: str) -> str:
@@ -124,8 +126,18 @@ def _weekday(target: int, marker: str | None, published: dt.date) -> dt.date:
     return published - dt.timedelta(days=back)
 
 
+_SINCE = frozenset(norm(w) for w in ("منذ", "ومنذ"))
+
+
 def find_dates(words: list[str], published: dt.date | None) -> list[DateMention]:
     """Date expressions in a sentence's normalized `words`, in order."""
+    return [
+        dataclasses.replace(d, since=True) if d.index > 0 and words[d.index - 1] in _SINCE else d
+        for d in _find_dates(words, published)
+    ]
+
+
+def _find_dates(words: list[str], published: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     i = 0
     while i < len(words):
@@ -209,6 +221,8 @@ def find_dates(words: list[str], published: dt.date | None) -> list[DateMention]
                     target = WEEKDAYS[_strip(words[j])]
                     if d.weekday() != target and RELATIVE_DAYS[rel] == 0:
                         d = _weekday(target, None, published)  # "اليوم الخميس" published the next day
+                    elif d.weekday() != target and RELATIVE_DAYS[rel] > 0:
+                        d = _weekday(target, "future", published)  # "غدا الأربعاء": the coming one
                     used += 1
                 out.append(DateMention(d, DatePrecision.DAY, d > published, i))
             i += used

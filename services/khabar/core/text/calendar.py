@@ -63,6 +63,10 @@ RELATIVE_DAYS: dict[str, int] = {
         ("أول من أمس", -2),
         ("غدا", 1),
         ("غداً", 1),
+        # "غد" alone is also "the future" ("غد أفضل"): only with a day word before it.
+        ("يوم غد", 1),
+        ("صباح غد", 1),
+        ("مساء غد", 1),
         ("بعد غد", 2),
     )
 }
