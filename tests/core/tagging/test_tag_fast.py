@@ -34,6 +34,7 @@ from khabar.core.tagging import (
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
 from khabar.core.tagging.countries import ADJECTIVE_NAMES, nisba_country
+from khabar.core.tagging.edges import repair_model_spans
 from khabar.core.tagging.gazetteer import Gazetteer
 from khabar.core.tagging.lexicons import common_words
 from khabar.core.tagging.merge import Candidate, enrich, resolve
@@ -88,9 +89,10 @@ def ref_analyze_field(text: str) -> list[Candidate]:
     if _model() is not None:
         spans = SequenceModel.default().predict_spans([Token(w.text, w.start, w.end) for w in words], text)
         places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
+        mine = _complete_persons(text, words, _model_candidates(text, spans, common_words()))
         cands += [
             c
-            for c in _complete_persons(text, words, _model_candidates(text, spans, common_words()))
+            for c in repair_model_spans(text, words, mine)
             if c.type == "LOC" or (c.start, c.end) not in places
         ]
     return [_restore_article(text, c) for c in enrich(resolve(cands), cands)]

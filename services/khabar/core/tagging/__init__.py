@@ -25,6 +25,7 @@ from khabar.core.tagging.canonical import canonical_id, cluster_mentions
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
 from khabar.core.tagging.countries import ADJECTIVE_NAMES, by_iso3, country_of_word, nisba_country
 from khabar.core.tagging.dates import find_dates
+from khabar.core.tagging.edges import repair_model_spans
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
 from khabar.core.tagging.lexicons import common_words, first_names, function_words
@@ -415,6 +416,7 @@ def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Wo
         for i, mine in zip(tagged, found, strict=True):
             cands = parts[i][0]
             mine = _complete_persons(texts[i], parts[i][1], mine)
+            mine = repair_model_spans(texts[i], parts[i][1], mine)
             places = {(c.start, c.end) for c in cands if c.source in PLACE_OVER_MODEL}
             cands += [
                 c

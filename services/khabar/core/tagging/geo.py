@@ -76,6 +76,12 @@ def is_city(name: str) -> bool:
     return name in _table()[1]
 
 
+def largest_population(name: str) -> int:
+    """Population of the largest city of that (normalized) name, 0 for none."""
+    ids = _table()[1].get(name)
+    return _table()[0][ids[0]].population if ids else 0
+
+
 # A place this many times larger than every namesake is the one meant whatever the article's
 # countries (Tripoli, Libya vs Tripoli, Lebanon is 5 to 1: the context decides there).
 _DWARFED = 20

@@ -70,6 +70,7 @@ COUNTERPARTS: frozenset[str] = _n("نظير نظيره نظيرها نظيرهم
 # and title attributes use them; retraining (scripts/train_ner.py) made no difference on dev.
 for _words, _sector in (
     ("السيناتور سيناتور", "LEG"),
+    ("الكابتن كابتن", None),
     ("عاهل", "GOV"),
     ("الصحفي الصحفية الصحافي الصحافية المراسل المراسلة", "MED"),
     (
@@ -87,6 +88,9 @@ for _words, _sector in (
     for _w in _words.split():
         _HEADS.setdefault(norm(_w), _sector)
 TITLE_TRIGGERS: frozenset[str] = frozenset(_HEADS) | COUNTERPARTS
+# The roles above that the CRF's title feature lacks: it may take them into a name ("كابتن
+# أنطونيو حبيب"), which the edge repair (edges) then cuts.
+LATE_TITLES: frozenset[str] = frozenset(_HEADS) - TITLE_WORDS
 
 # Words that continue a title phrase after its head ("وزير الخارجية", "رئيس المجلس الرئاسي",
 # "المبعوث الخاص للأمين العام للأمم المتحدة"); a domain word may override the head's sector.
