@@ -4,7 +4,7 @@ each test hands repair_model_spans one model candidate and reads back the spans 
 import pytest
 
 from khabar.core.tagging.catalog import lexicon
-from khabar.core.tagging.edges import is_edge_verb, repair_model_spans
+from khabar.core.tagging.edges import is_edge_verb, own_letter, repair_model_spans
 from khabar.core.tagging.merge import Candidate
 from khabar.core.tagging.words import words_of
 
@@ -178,3 +178,22 @@ def test_names_holding_nationalities_or_directions_are_kept(text: str, span: str
 def test_other_sources_are_left_alone() -> None:
     text = "صرخ الراكب في سائق حافلة دمنهور ليتحرك"
     assert repaired(text, "دمنهور ليتحرك", "LOC", source="title_name") == [("LOC", "دمنهور ليتحرك")]
+
+
+def test_a_word_cut_after_its_own_first_letter() -> None:
+    # "وكيل" is "deputy": the model tagged كيل (Kiel) after splitting و off.
+    text = "وقال وكيل وزارة الخارجية إن الاجتماع كان مثمرا"
+    start = text.index("كيل")
+    cand = Candidate("LOC", start, start + 3, "model", 0.9)
+    assert repair_model_spans(text, words_of(text, lexicon()), [cand]) == []
+    # A rare foreign name keeps the letter the splitter took for a conjunction.
+    text = "وقال المدرب أليكس فيرغوسن إن الفريق جاهز"
+    start = text.index("يرغوسن")
+    cand = Candidate("PERSON", start, start + len("يرغوسن"), "model", 0.9)
+    (out,) = repair_model_spans(text, words_of(text, lexicon()), [cand])
+    assert text[out.start : out.end] == "فيرغوسن"
+    # A real conjunction stays split: "وروسيا", "للدوحة".
+    for text, name in (("التقى وفد من فرنسا وروسيا", "روسيا"), ("وصل الوزير للدوحة مساء", "الدوحة")):
+        words = words_of(text, lexicon())
+        assert not any(own_letter(w) for w in words), text
+        assert name

@@ -270,3 +270,15 @@ def test_a_three_letter_family_name_recurs_bare() -> None:
     text = "نبيه بري"
     known = _established([(text, Candidate("PERSON", 0, len(text), "model"))])
     assert [m.name for m in known.find("وقال بري إن الحوار مستمر")] == ["بري"]
+
+
+def test_a_compound_preposition_is_no_recurrence_of_a_family_name() -> None:
+    body = (
+        "أعلن قائد القوات طارق صالح ضبط شحنة أسلحة. واتهمت قناة محلية موظفين بالتجسس لصالح دولة "
+        "أجنبية، فيما قال صالح إن التحقيق مستمر."
+    )
+    found = [
+        (e.text, e.start) for e in tag(Article(id="p1", title="", body=body)).entities if "صالح" in e.text
+    ]
+    assert ("صالح", body.index("صالح إن")) in found  # the bare recurrence is still his
+    assert all(start != body.index("لصالح") + 1 for _, start in found)

@@ -28,7 +28,7 @@ from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.edges import repair_model_spans
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
-from khabar.core.tagging.lexicons import common_words, first_names, function_words
+from khabar.core.tagging.lexicons import COMPOUND_PREPOSITIONS, common_words, first_names, function_words
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
 from khabar.core.tagging.names import complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
@@ -706,7 +706,11 @@ def _mentions(article: Article) -> list[_Mention]:
     if len(known):
         updated = []
         for (f, text, cands), nt in zip(per_field, normalized, strict=True):
-            extra = [c for c in _gazetteer_candidates(text, nt, known) if _free(c, cands)]
+            extra = [
+                c
+                for c in _gazetteer_candidates(text, nt, known)
+                if _free(c, cands) and not _in_compound_preposition(text, c)
+            ]
             if extra:
                 # resolve([*cands, *extra]) without resolving `cands` again: they are resolve's
                 # own choice (standalone, non-empty, non-overlapping) and no extra overlaps one,
@@ -722,6 +726,14 @@ def _mentions(article: Article) -> list[_Mention]:
         rest = _context([m for m in mentions if not _dual(m[1])]) + nisbas
     home = _home_country([c for _, c in mentions])
     return [_mention(f, text, c, ctx, rest, home) for f, text, cands in per_field for c in cands]
+
+
+def _in_compound_preposition(text: str, c: Candidate) -> bool:
+    """The candidate is the noun of a compound preposition glued to its ل/ب."""
+    start = c.start
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return start < c.start and norm(text[start : c.end]) in COMPOUND_PREPOSITIONS
 
 
 def _dual(c: Candidate) -> bool:

@@ -18,6 +18,9 @@ repair below is a rule over a closed, documented word class:
 - a known city or country closing a person span of three words or more is the dateline after a
   byline: it is cut off and kept as a place;
 - nationality adjectives do not start an organization's name: a nisba follows its noun;
+- a one-word span cut from its token after a first letter that is the word's own, not a clitic
+  (the whole token is far commoner Arabic than the rest): an everyday word is no name ("وكيل"
+  deputy read as و + كيل Kiel), a rare one is a foreign name that keeps its letter ("فيرغوسن");
 - a place span opening on a preposition glued to a partitive noun ("بأواسط السودان") is the
   place named after it, when that is known and the whole is not.
 """
@@ -28,10 +31,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
+from wordfreq import zipf_frequency
+
 from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.countries import country_by_name, country_of_word, nisba_country
 from khabar.core.tagging.geo import largest_population
 from khabar.core.tagging.lexicons import (
+    COMPOUND_PREPOSITIONS,
     common_words,
     first_names,
     function_words,
@@ -43,7 +49,7 @@ from khabar.core.tagging.titles import LATE_TITLES
 from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
-__all__ = ["is_edge_verb", "relation_at", "repair_model_spans"]
+__all__ = ["is_edge_verb", "own_letter", "relation_at", "repair_model_spans"]
 
 
 def _n(words: str) -> frozenset[str]:
@@ -406,6 +412,27 @@ def _person_parts(text: str, words: Sequence[Word], first: int, last: int) -> li
     return out
 
 
+# How much likelier the whole token must be than what is left without its first letter (zipf units)
+# for that letter to be the word's own: "وكيل" 4.4 vs "كيل" 3.6, "وروسيا" 4.3 vs "روسيا" 5.3.
+_OWN_LETTER_MARGIN = 0.5
+
+
+# A whole token this frequent is everyday vocabulary, not a rare foreign name.
+_EVERYDAY_ZIPF = 3.0
+
+
+def own_letter(w: Word) -> bool:
+    """The one-letter proclitic split off `w` is the word's own first letter: the whole token is far
+    commoner Arabic than its lookup form without the letter ("وكيل" deputy, not و + كيل Kiel;
+    "فيرغوسن", not ف + يرغوسن), and no known name."""
+    if w.stem_start - w.start != 1 or w.whole in lexicon():
+        return False
+    rest = w.surface
+    if w.key.startswith("ال") and not norm(rest).startswith("ال"):
+        rest = "ا" + rest  # "للدوحة": ل + الدوحة, its ال's alif swallowed
+    return zipf_frequency(w.text, "ar") > zipf_frequency(rest, "ar") + _OWN_LETTER_MARGIN
+
+
 def repair_model_spans(text: str, words: Sequence[Word], cands: Sequence[Candidate]) -> list[Candidate]:
     """The model's candidates with their edges repaired (module docstring); others unchanged."""
     if not words:
@@ -421,8 +448,13 @@ def repair_model_spans(text: str, words: Sequence[Word], cands: Sequence[Candida
         while last + 1 < len(words) and words[last].end < c.end:
             last += 1
         a, b = _trim(c.type, words, first, last)
-        if a == b and is_edge_verb(words[a]):
-            continue  # the whole span is a verb ("ليتحرك")
+        if a == b and (is_edge_verb(words[a]) or words[a].whole in COMPOUND_PREPOSITIONS):
+            continue  # the whole span is a verb ("ليتحرك") or a preposition ("لصالح")
+        if a == b == first and c.start == words[a].stem_start and own_letter(words[a]):
+            if zipf_frequency(words[a].text, "ar") >= _EVERYDAY_ZIPF:
+                continue  # an everyday word cut after its first letter ("وكيل")
+            out.append(c._replace(start=words[a].start))  # a foreign name's letter ("فيرغوسن")
+            continue
         pieces = _person_parts(text, words, a, b) if c.type == "PERSON" else [(a, b, c.type)]
         if pieces == [(first, last, c.type)]:
             out.append(c)

@@ -36,6 +36,13 @@ def mostly_common_words() -> frozenset[str]:
     return _lines("mostly_common.txt")
 
 
+# Prepositions built on a noun that is also a name: "لصالح الولايات المتحدة" is "in favour of",
+# never "to Saleh", whoever the article names صالح.
+COMPOUND_PREPOSITIONS: frozenset[str] = frozenset(
+    norm(w) for w in ("لصالح", "لصالحه", "لصالحها", "لصالحهم", "بفضل", "لحساب", "بحسب", "لمصلحة")
+)
+
+
 # Institution head nouns: they start organization names (orgs) and continue title phrases
 # ("المبعوث الخاص لوزارة الخارجية الروسية").
 ORG_HEADS: frozenset[str] = frozenset(
