@@ -1,7 +1,7 @@
 import pytest
 
 from khabar.core.events.table import coding_table
-from khabar.core.events.triggers import find_triggers
+from khabar.core.events.triggers import deciding_verb, find_triggers
 from khabar.core.text.tokens import tokenize
 
 
@@ -73,3 +73,16 @@ def test_a_stop_word_ends_the_object_search_and_object_words_are_no_verbs() -> N
 def test_recalling_ones_own_ambassador_before_summoning_anothers() -> None:
     assert families("استدعت الجزائر سفيرها في باريس") == ["sanction.recall"]
     assert families("استدعت الخارجية السفير الفرنسي") == ["accuse.summon"]
+
+
+def test_the_verb_of_deciding_of_a_verbal_noun() -> None:
+    def at(sentence: str, names: set[int]) -> int | None:
+        words = sentence.split()
+        return deciding_verb(words, words.index("استدعاء"), frozenset(names))
+
+    assert at("قررت تونس استدعاء سفيرها", {1}) == 0
+    assert at("قررت تونس ، أمس الأحد ، استدعاء سفيرها", {1}) == 0  # a parenthetical between
+    assert at("قررت أيضا استدعاء سفيرها", set()) == 0  # a dropped subject and أيضا
+    assert at("أعلنت تونس رفضها استدعاء سفيرها", {1}) is None  # her refusal of it
+    assert at("أعلنت تونس أن استدعاء سفيرها خطأ", {1}) is None  # speech
+    assert at("بعد استدعاء سفيرها", set()) is None

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from khabar.core.events.countries import country_name
+from khabar.core.events.countries import country_name, country_of_adjective
 from khabar.core.events.dates import DateMention, find_dates
 from khabar.core.events.ids import event_id
 from khabar.core.events.modality import Status, assess
@@ -68,6 +68,14 @@ _CLAUSE_OPENERS = _set(
     ":",
 )
 _CLAUSE_ENDERS = _set(
+    # A consequence ("، ما أدى إلى مقتل شخصين قال الجيش الإسرائيلي إنهما …") or a new speaker
+    # opens another predicate: its names are not this verb's.
+    "ما",
+    "مما",
+    "قال",
+    "وقال",
+    "قالت",
+    "وقالت",
     "بحسب",
     "حسب",
     "وفقا",
@@ -94,6 +102,21 @@ _CLAUSE_ENDERS = _set(
     "مشيرة",
     "مؤكدة",
     "لافتا",
+    # Circumstantial participles open a clause of their own ("أدانت …، مطالبة مجلس الأمن …"),
+    # also those the coder does not read as triggers (مطالبة is also "a demand").
+    "مطالبا",
+    "مطالبة",
+    "داعيا",
+    "داعية",
+    "محذرا",
+    "محذرة",
+    "متهما",
+    "متهمة",
+    "معتبرا",
+    "معتبرة",
+    "مضيفة",
+    "موضحة",
+    "لافتة",
 )
 # Words after which a verb-looking form is a verbal noun ("تم بحث", "شهد اللقاء بحث").
 _MASDAR_GOVERNORS = _set(
@@ -285,16 +308,17 @@ def _code_unit(
     placed: list[Trigger] = []  # the trigger of each draft in `out`
     story.read()
     words = unit.words
-    triggers = find_triggers(unit.tokens, table)
     inside_entities = {
         k for m in unit.mentions if m.entity is not None for k in range(m.index + 1, m.end_index + 1)
     }
+    triggers = find_triggers(unit.tokens, table, [(m.index, m.end_index) for m in unit.mentions])
     for n, trig in enumerate(triggers):
         if trig.index in inside_entities or (trig.is_noun and _is_reference(trig, unit)):
             continue
-        if _is_masdar(words, trig, triggers[n - 1] if n else None):
+        if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None):
             continue
-        modality = assess(words, trig)
+        # A verbal noun after a verb of deciding is as negated or expected as that verb ("لم تقرر").
+        modality = assess(words, trig if trig.governor is None else replace(trig, index=trig.governor))
         if modality.status in (Status.NEGATED, Status.EXPECTED, Status.TOPIC):
             continue
         family = trig.entry.family
@@ -304,13 +328,22 @@ def _code_unit(
         after = trig.last if family.roles == "source_from" or trig.last > trig.index else trig.index
         next_start = next((t.index for t in triggers[n + 1 :] if t.index > after), len(words))
         start, end = _clause(words, trig, prev_end, next_start)
-        roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic)
+        end = _new_subject(unit, trig, end, table)
+        if n:  # after another predicate ("حماس تفرج عن … وإسرائيل تطلق …")
+            start = _own_subject(unit, trig, start)
+        imperfect = trig.entry.aspect is Aspect.IMPERFECT
+        roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic, imperfect)
         actor, recipient = roles.actor, roles.recipient
         around = _around_object(trig, unit.mentions) if family.roles == "subject_counterpart" else None
         if around is not None:
             actor, recipient = around
         if trig.entry.aspect is Aspect.PARTICIPLE:
             actor, recipient = _participle_roles(trig, words, unit.mentions, story.topic)
+        if trig.governor is not None:
+            actor, recipient = _decided_roles(
+                trig, trig.governor, words, start, end, unit.mentions, story.topic
+            )
+            roles = replace(roles, subject=actor)
         resolved = any(m is not None and m.resolved for m in (actor, recipient)) or actor is story.topic
         # "الجانبان" as subject or counterpart, not in a genitive further on ("مصالح البلدين").
         actor, recipient = (
@@ -345,24 +378,35 @@ def _code_unit(
         place = choose_place(unit.mentions, words, trig.index, visit, limit)
         if place is None and follow is not None:
             place = choose_place(follow.mentions, follow.words, 0, visit)
-        # A strike "في عمق روسيا" hits Russia; a visit to Cairo is hosted by Egypt.
-        if recipient is None and family.target_from_place and place is not None and place.country:
+        # A strike "في عمق روسيا" hits Russia; a visit to Cairo is hosted by Egypt. After a verb of
+        # deciding the place is the noun's ("أعلنت الجماعة في اليمن إطلاق صواريخ على إسرائيل"):
+        # one named with the subject is where the actor is.
+        target = place
+        if trig.governor is not None and place is not None and place.index < trig.index:
+            later = [m for m in unit.mentions if m.index > trig.index]
+            target = choose_place(later, words, trig.index, visit, limit)
+        if recipient is None and family.target_from_place and target is not None and target.country:
             recipient = Mention(
                 Kind.COUNTRY,
-                place.index,
-                place.end_index,
-                country_name(place.country),
+                target.index,
+                target.end_index,
+                country_name(target.country),
                 None,
-                place.country,
+                target.country,
                 resolved=True,
             )
         if recipient is None and family.target_from_place:
             # "استدعت الجزائر سفيرها لدى فرنسا": the country of the posting is the one acted on.
             recipient = _posting(unit, trig.index)
+        if recipient is None and not family.single_actor:
+            # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
+            recipient = _nisba_after_cue(unit, trig, end)
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
             continue
+        if start <= actor.index < trig.index:
+            actor = _chain_head(actor, recipient, unit, start)
         date = _pick_date(dates, scheduled, limit)
         if date is None and follow is not None:
             date = _pick_date(find_dates(follow.words, published), scheduled, None)
@@ -429,6 +473,91 @@ def _sides_coordinated(
         return [m for m in with_actor if _key(m) != _key(recipient)], []
     taken = {_key(m) for m in with_actor}
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+def _new_subject(unit: _Unit, trig: Trigger, end: int, table: CodingTable) -> int:
+    """Where a verb's clause ends at "و + a name + a verb": the name is the subject of a new
+    clause ("مجلس الأمن يطالب بوقف فوري لإطلاق النار والاتحاد الأوروبي يقدم 50 مليون يورو")."""
+    for m in unit.mentions:
+        if not (trig.last < m.index < end) or m.kind not in _COORDINABLE:
+            continue
+        nxt = m.end_index + 1
+        if _joined(m, unit) and nxt < len(unit.words) and _is_verb_form(unit.words[nxt], table):
+            return m.index - (1 if unit.words[m.index - 1] == "و" else 0)
+    return end
+
+
+def _own_subject(unit: _Unit, trig: Trigger, start: int) -> int:
+    """The other side of `_new_subject`: a verb right after "و + a name" has that name as its
+    subject, and its clause starts there ("… عن أربعة محتجزين إسرائيليين وإسرائيل تطلق سراح …")."""
+    for m in unit.mentions:
+        if m.end_index == trig.index - 1 and m.index > start and m.kind in _COORDINABLE and _joined(m, unit):
+            return m.index
+    return start
+
+
+def _joined(m: Mention, unit: _Unit) -> bool:
+    """`m` follows a و: standalone or glued to it ("والنيجر"; the name itself does not start with و)."""
+    return (m.index > 0 and unit.words[m.index - 1] == "و") or (
+        unit.tokens[m.index].text[:1] == "و" and not norm(m.name).startswith("و")
+    )
+
+
+def _is_verb_form(word: str, table: CodingTable) -> bool:
+    """A present-tense form of a verb of the coding table ("يقدم", "تتوعد")."""
+    return any(e.verb is not None and e.aspect is Aspect.IMPERFECT for e in table.forms.get(word, ())) or (
+        word[:1] in "سل" and any(e.verb is not None for e in table.forms.get(word[1:], ()))
+    )
+
+
+def _chain_head(actor: Mention, recipient: Mention | None, unit: _Unit, start: int) -> Mention:
+    """The first of the participants coordinated before a verb whose last one was taken as its
+    subject ("مالي والنيجر وبوركينا فاسو تستدعي سفراءها": Mali heads the list, the others join it
+    as co-actors), unless the recipient is in that list (it is then the other side); the list
+    stays within the verb's clause, from `start`."""
+    parts = sorted(
+        (
+            m
+            for m in unit.mentions
+            if m.kind in _COORDINABLE and not m.absorbed and start <= m.index < actor.index
+        ),
+        key=lambda m: m.index,
+    )
+    head = actor
+    for m in reversed(parts):
+        if m.end_index >= head.index:
+            continue
+        gap = unit.words[m.end_index + 1 : head.index]
+        glued = unit.tokens[head.index].text[:1] == "و" and not norm(head.name).startswith("و")
+        if not (((not gap or gap in (["،"], [","])) and glued) or gap in (["و"], ["،", "و"])):
+            break  # each link of the list is a و: "المتحدث باسم الحكومة، أحمد …" is one person
+        head = m
+    if head is actor or (recipient is not None and head.index <= recipient.index < actor.index):
+        return actor
+    return head
+
+
+_NISBA_REACH = 3  # words from a cue to the nationality adjective of its noun ("على ثلاث مصاف صينية")
+
+
+def _nisba_after_cue(unit: _Unit, trig: Trigger, end: int) -> Mention | None:
+    """The state whose nationality qualifies the noun right after one of the family's cue words
+    ("عقوبات على مصاف صينية", "غارات على مواقع سورية"), as that state's side."""
+    family = trig.entry.family
+    words = unit.words
+    inside = {k for m in unit.mentions for k in range(m.index, m.end_index + 1)}
+    for k in range(trig.last + 1, end):
+        if words[k] not in family.cues:
+            continue
+        for j in range(k + 1, min(end, k + 1 + _NISBA_REACH)):
+            if j in inside or not words[j][:1].isalnum():
+                break
+            iso = country_of_adjective(words[j])
+            if iso is not None and j > k + 1:
+                name = " ".join(t.text for t in unit.tokens[k + 1 : j + 1])
+                return Mention(Kind.COUNTRY, k + 1, j, name, None, iso, direct_cue=words[k], resolved=True)
+        break
+    return None
 
 
 def _posting(unit: _Unit, after: int) -> Mention | None:
@@ -512,6 +641,45 @@ def _participle_roles(
 _OBJECT_SLOT = 3  # tokens after a participle within which its object starts
 
 
+def _decided_roles(
+    trig: Trigger,
+    governor: int,
+    words: list[str],
+    start: int,
+    end: int,
+    mentions: list[Mention],
+    topic: Mention | None,
+) -> tuple[Mention | None, Mention | None]:
+    """(actor, recipient) of a verbal noun after a verb of deciding: the verb's subject (between
+    the verb and the noun, "قررت الحكومة الجزائرية، في خطوة تصعيدية، استدعاء"; else before the
+    verb, "الجزائر تقرر استدعاء"; else the story's topic) acts on the noun's counterpart (after a
+    cue of its family, "تعليق مساعداتها لمصر", else its direct object, "طرد السفير الليبي")."""
+    parts = [m for m in mentions if m.kind in _COORDINABLE and not m.absorbed and not _after_preposition(m)]
+    between = [m for m in parts if governor < m.index < trig.index]
+    before = [m for m in parts if start <= m.index < governor]
+    actor = between[0] if between else (before[-1] if before else topic)
+    family = trig.entry.family
+    starts = {m.index for m in mentions}
+    cue = next((k for k in range(trig.index + 1, end) if is_cue(words[k], family, k in starts)), None)
+    after = [
+        m
+        for m in mentions
+        if m.kind in _COORDINABLE
+        and not m.absorbed
+        and trig.index < m.index < end
+        and (actor is None or _key(m) != _key(actor))
+    ]
+    if cue is not None:
+        recipient = next((m for m in after if m.index >= cue), None)
+    else:
+        # The direct object follows the noun and its object word: "طرد السفير الليبي"; a name further
+        # on ("إطلاق صاروخ باتجاه مطار بن غوريون") is no object.
+        recipient = next(
+            (m for m in after if m.index <= trig.last + _OBJECT_SLOT and not _after_preposition(m)), None
+        )
+    return actor, recipient
+
+
 def _after_preposition(m: Mention) -> bool:
     return m.direct_cue in _PREPOSITIONS
 
@@ -578,7 +746,13 @@ def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> boo
     # "اتفق الوزيران على عقد اجتماع": a preposition right after another trigger governs a noun.
     if k >= 1 and words[k] in _NOUN_PREPOSITIONS and previous is not None and previous.last >= k - 3:
         return True
-    return previous is not None and previous.is_noun and trig.index - previous.last <= 3
+    # "المباحثات تناولت …" is a noun phrase; "وعقب المباحثات، وقّع …": the comma ends it.
+    return (
+        previous is not None
+        and previous.is_noun
+        and trig.index - previous.last <= 3
+        and all(w[:1].isalnum() for w in words[previous.last + 1 : trig.index])
+    )
 
 
 def _best_name(m: Mention, entities: list[Entity]) -> str:
@@ -653,10 +827,35 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
 
 def _consistent(entities: list[Entity]) -> list[Entity]:
     """One sense per article: an ORG mention spelled like a place the article tags as LOC ("خلال
-    زيارته لموسكو" next to "إلى موسكو") is that place."""
+    زيارته لموسكو" next to "إلى موسكو") is that place, one spelled like a person's surname is that
+    person."""
     places = {norm(e.text): e for e in entities if e.type is EntityType.LOC}
+    # "مورغان أورتاغوس" … "كما التقت أورتاغوس": a one-word ORG spelled like the surname of exactly
+    # one person of the article is that person.
+    owners: dict[str, dict[str, Entity]] = {}
+    for e in entities:
+        parts = norm(e.text).split()
+        if e.type is EntityType.PERSON and len(parts) > 1:
+            owners.setdefault(parts[-1], {}).setdefault(norm(e.canonical_name or e.text), e)
     out = []
     for e in entities:
+        surname = owners.get(norm(e.text), {}) if e.type is EntityType.ORG else {}
+        if len(surname) == 1:
+            person = next(iter(surname.values()))
+            e = e.model_copy(
+                update={
+                    k: getattr(person, k)
+                    for k in (
+                        "type",
+                        "canonical_id",
+                        "canonical_name",
+                        "country",
+                        "sector",
+                        "title",
+                        "wikidata_id",
+                    )
+                }
+            )
         loc = places.get(norm(e.text)) if e.type is EntityType.ORG else None
         if loc is not None:
             e = e.model_copy(

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from wordfreq import zipf_frequency
+
 from khabar.core.events.countries import (
     capital_country,
     country_of_adjective,
@@ -143,10 +145,13 @@ _SIDE_WORDS = _set(
     # Groups of people named by their nationality: "طردت الجزائر اثني عشر دبلوماسيا فرنسيا".
     *("دبلوماسيا", "دبلوماسيين", "دبلوماسيون", "الدبلوماسيين", "أسيرا", "أسرى", "الأسرى"),
     *("معتقلا", "معتقلين", "المعتقلين", "جنديا", "جنود", "الجنود", "موظفا", "موظفين", "الموظفين"),
+    *("محتجزا", "محتجزين", "المحتجزين", "رهائن", "الرهائن", "رهينة"),
     *("صحفيا", "صحفيين", "رعايا", "مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
     "مقاتلات",
     "الطيران",
     "مسيرات",
+    # one aircraft or drone: "استهدفت مسيّرة إسرائيلية سيارة"
+    *("طائرة", "الطائرة", "مسيرة", "المسيرة"),
     "البحرية",
     "الشرطة",
     "الأمن",
@@ -154,7 +159,20 @@ _SIDE_WORDS = _set(
 )
 # The CAMEO sector a side word gives its country ("الجيش الإسرائيلي" is Israel's military).
 _MILITARY_SIDES = _set(
-    "الجيش", "جيش", "القوات", "قوات", "طائرات", "الطائرات", "مقاتلات", "الطيران", "مسيرات", "البحرية"
+    "الجيش",
+    "جيش",
+    "القوات",
+    "قوات",
+    "طائرات",
+    "الطائرات",
+    "مقاتلات",
+    "الطيران",
+    "مسيرات",
+    "البحرية",
+    "طائرة",
+    "الطائرة",
+    "مسيرة",
+    "المسيرة",
 )
 _POLICE_SIDES = _set("الشرطة", "الأمن")
 
@@ -181,6 +199,11 @@ _CIVILIAN_SIDES = _set(
 _PLACE_MARKERS = _set(
     "في", "إلى", "الى", "من", "عن", "على", "داخل", "نحو", "حتى", "عبر", "قرب", "مع", "بين", "لدى"
 )
+# Documents, meetings and processes named after a place ("إعلان أنقرة", "مسار أستانا").
+_NAMED_AFTER_PLACE = _set(
+    *("إعلان", "اتفاق", "اتفاقية", "معاهدة", "مذكرة", "بيان", "مؤتمر", "قمة", "منتدى", "مسار"),
+    *("محادثات", "مفاوضات", "جولة", "عملية", "خطة", "مبادرة", "صيغة", "بروتوكول"),
+)
 # Side words naming a body of people, never one person's title.
 _BODIES_OF_PEOPLE = _set("السلطات", "الحكومة", "حكومة", "القوات", "قوات", "الجيش", "الطائرات", "طائرات")
 _PLURAL_WORDS = _set(
@@ -194,7 +217,20 @@ _TITLE_BREAKERS = _set("مع", "من", "و", "إلى", "الى", "ضد", "حيث
 _TITLE_FILLERS = (
     ROLE_WORDS
     | TITLE_WORDS
-    | _set("لدى", "الركن", "الخاص", "المكلف", "المكلفة", "العام", "الأعلى", "الدولي", "نائب", "رئيس", "أول")
+    | _set(
+        "لدى",
+        "الركن",
+        "ركن",
+        "الخاص",
+        "المكلف",
+        "المكلفة",
+        "العام",
+        "الأعلى",
+        "الدولي",
+        "نائب",
+        "رئيس",
+        "أول",
+    )
 )
 # Words before a country name that make it a place, not an acting state.
 LOCATIVES = _set(
@@ -337,7 +373,13 @@ def mentions_in(
             iso = country_of_place(e.text, e) or (
                 e.country if e.canonical_name and country_of_name(e.canonical_name) else None
             )
-            locative = prev_word in LOCATIVES or (cue == "ب") or prev_word.startswith("بال")
+            # "إعلان أنقرة", "اتفاق الدوحة": a place naming a document or a meeting is no party to it.
+            locative = (
+                prev_word in LOCATIVES
+                or (cue == "ب")
+                or prev_word.startswith("بال")
+                or (prev_word[1:] if prev_word[:1] in "وبل" else prev_word) in _NAMED_AFTER_PLACE
+            )
             if (
                 iso is None
                 and not _glued_prefix(tokens, k, e.start)
@@ -379,11 +421,56 @@ def mentions_in(
         else:
             iso = e.country or next((c for c in map(country_of_word, norm(e.text).split()) if c), None)
             out.append(Mention(Kind.ORG, k, k_end, e.text, e, iso, direct_cue=cue))
+    out.extend(_surname_mentions(tokens, words, covered, people))
     people_at = {m.index for m in out if m.kind is Kind.PERSON}
     people_end = {m.end_index for m in out if m.kind is Kind.PERSON}
     out.extend(_nominals(tokens, words, covered, people_at, people_end, people))
     out.sort(key=lambda m: m.index)
     return _absorb_titles(out, words)
+
+
+# A surname this common as an Arabic word (wordfreq zipf) is read as the word: "بري" (land), "عون"
+# (help), "سلام" (peace).
+_COMMON_SURNAME_ZIPF = 4.0
+
+
+def _surname_mentions(
+    tokens: list[Token], words: list[str], covered: set[int], people: StoryPeople
+) -> list[Mention]:
+    """A person the article named in full, mentioned again by surname alone where the tagger missed
+    it ("كما التقت أورتاغوس رئيس مجلس النواب نبيه بري" after "مورغان أورتاغوس"): the surname of
+    exactly one person of the story, not a nationality (السوداني) nor a common word."""
+    owners: dict[str, set[str]] = {}
+    by_name: dict[str, Entity] = {}
+    for e, _ in people.persons:
+        parts = norm(e.text).split()
+        if len(parts) > 1:
+            owners.setdefault(parts[-1], set()).add(norm(e.text))
+            by_name.setdefault(norm(e.text), e)
+    out: list[Mention] = []
+    for k, w in enumerate(words):
+        if k in covered:
+            continue
+        bare = w[1:] if w[:1] in "وبل" and w not in owners and w[1:] in owners else w
+        names = owners.get(bare)
+        if (
+            names is None
+            or len(names) != 1
+            or len(bare) < 4
+            or country_of_adjective(bare)
+            or country_of_word(bare)
+            or zipf_frequency(bare, "ar") >= _COMMON_SURNAME_ZIPF
+        ):
+            continue
+        person = by_name[next(iter(names))]
+        cue = w[:1] if bare != w and w[:1] in "بل" else None
+        if cue is None:
+            prev = _previous_word(words, k)
+            cue = prev[1] if prev and len(prev[1]) <= 4 else None
+        out.append(
+            Mention(Kind.PERSON, k, k, person.text, person, person.country, direct_cue=cue, resolved=True)
+        )
+    return out
 
 
 def _nominals(
@@ -516,7 +603,7 @@ def _absorb_titles(mentions: list[Mention], words: list[str]) -> list[Mention]:
         # Only title material may sit between: role words, nationalities, "لدى X", other names.
         inside = {k for o in out for k in range(o.index, o.end_index + 1)}
         title_like = all(
-            w in _TITLE_FILLERS or country_of_word(w) or k in inside
+            _title_filler(w) or country_of_word(w) or k in inside
             for k, w in enumerate(words[m.end_index + 1 : nxt.index], start=m.end_index + 1)
             if w[:1].isalnum()
         )
@@ -525,12 +612,30 @@ def _absorb_titles(mentions: list[Mention], words: list[str]) -> list[Mention]:
         foreign = m.country is not None and any(
             (iso := country_of_word(w)) is not None and iso != m.country for w in _sender_words(gap)
         )
-        if len(gap) <= 3 and title_like and not foreign and not any(w in _TITLE_BREAKERS for w in gap):
+        # A longer chain of titles and ranks ("رئيس مجلس السيادة الانتقالي القائد العام للجيش الفريق
+        # أول ركن عبد الفتاح البرهان") is title material too.
+        long_title = len(gap) <= _LONG_TITLE and all(_title_filler(w) for w in gap)
+        if (
+            (len(gap) <= 3 or long_title)
+            and title_like
+            and not foreign
+            and not any(w in _TITLE_BREAKERS for w in gap)
+        ):
             out[i] = replace(m, absorbed=True)
             if m.country and nxt.country is None:
                 j = out.index(nxt)
                 out[j] = replace(nxt, country=m.country)
     return out
+
+
+_LONG_TITLE = 7  # title words between an organization and the name of the person heading it
+
+
+def _title_filler(w: str) -> bool:
+    """A role word or rank, also with a genitive ل glued ("القائد العام للجيش")."""
+    if w in _TITLE_FILLERS:
+        return True
+    return w.startswith("لل") and "ال" + w[2:] in _TITLE_FILLERS
 
 
 def _sender_words(gap: list[str]) -> list[str]:

@@ -137,8 +137,10 @@ def assign_roles(
     clause_start: int,
     mentions: list[Mention],
     topic: Mention | None,
+    imperfect: bool = False,
 ) -> Roles:
-    """Roles for a trigger at `trigger_index` whose clause runs [clause_start, region_end)."""
+    """Roles for a trigger at `trigger_index` whose clause runs [clause_start, region_end);
+    `imperfect` when the trigger is a present-tense verb (its subject may precede it)."""
     hidden = _relative_clauses(words, trigger_index, region_end)
     parts = [m for m in mentions if m.kind in _PARTICIPANTS and not m.absorbed and m.index not in hidden]
     post = [m for m in parts if trigger_index < m.index < region_end]
@@ -193,6 +195,10 @@ def assign_roles(
     if len(pre) >= 2:
         first, second = _pair(pre)
         return Roles(first, second, first)
+    if len(pre) == 1 and len(post) >= 2 and imperfect:
+        # SVO: a present-tense verb follows its subject ("تبنى مجلس الأمن قرارا يطالب قوات الدعم
+        # السريع … وامتناع روسيا"): the first name after it is its object.
+        return Roles(pre[0], post[0], pre[0])
     if len(post) >= 2:
         first, second = _pair(post)
         return Roles(first, second, first)

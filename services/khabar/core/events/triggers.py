@@ -4,6 +4,7 @@ matched on normalized tokens after stripping proclitics, so conjugations and cli
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from khabar.core.events.morphology import Aspect, loose
@@ -26,6 +27,7 @@ class Trigger:
     text: str  # the matched surface text
     future_prefix: bool = False  # سيبحث، سوف is judged in modality
     purpose_prefix: bool = False  # لبحث، ليلتقي: "in order to"
+    governor: int | None = None  # a verbal noun's verb of deciding ("قررت X استدعاء …")
 
     @property
     def is_noun(self) -> bool:
@@ -65,15 +67,18 @@ def _phrase_end(words: list[str], j: int, phrase: Phrase) -> int | None:
     return k
 
 
-def _object_matches(words: list[str], start: int, verb: Verb) -> tuple[int, int] | None:
+def _object_matches(
+    words: list[str], start: int, verb: Verb, inside_names: frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
     """First and last token index of the first needed object that starts within the verb's window
-    (punctuation not counted), or None; a stop word of the verb ends the search."""
+    (punctuation not counted, a name counted as one word: "وقع وزير الخارجية القطري محمد بن
+    عبدالرحمن آل ثاني ووزير … مذكرة"), or None; a stop word of the verb ends the search."""
     seen = 0
     heads = verb.heads
     for j in range(start, len(words)):
         if words[j] in _STOPS or norm(words[j]) in verb.stops:
             return None
-        if not words[j][:1].isalnum():
+        if not words[j][:1].isalnum() or j in inside_names:
             continue
         seen += 1
         if seen > verb.window:
@@ -88,13 +93,15 @@ def _object_matches(words: list[str], start: int, verb: Verb) -> tuple[int, int]
     return None
 
 
-def _accept(entry: FormEntry, words: list[str], i: int) -> tuple[int, int] | None:
+def _accept(
+    entry: FormEntry, words: list[str], i: int, inside_names: frozenset[int] = frozenset()
+) -> tuple[int, int] | None:
     """(first, last) token index of the words the trigger needs after it (its object, the rest of a
     multi-word noun; first > last when there are none) when the entry's conditions hold, else None."""
     if entry.verb is not None:
         if not entry.verb.needs:
             return i + 1, i
-        return _object_matches(words, i + 1, entry.verb)
+        return _object_matches(words, i + 1, entry.verb, inside_names)
     last = i
     for k, expected in enumerate(entry.continuation, start=1):
         if i + k >= len(words) or not any(loose(r) == expected for r in token_readings(words[i + k])):
@@ -103,30 +110,94 @@ def _accept(entry: FormEntry, words: list[str], i: int) -> tuple[int, int] | Non
     return i + 1, last
 
 
-# Verbs of deciding and starting whose object, a verbal noun, is the act itself ("قررت الجزائر
-# استدعاء سفيرها", "أعلنت الحكومة طرد السفير", "بدأت القوات سحب …").
+# Verbs of deciding, announcing and starting whose object, a verbal noun, is the act itself
+# ("قررت الجزائر استدعاء سفيرها", "أعلنت الحكومة طرد السفير", "بدأت القوات سحب …").
 _DECIDING = frozenset(
     norm(w)
     for w in (
-        *("قرر", "قررت", "قررا", "قرروا", "تقرر", "أعلن", "أعلنت", "أعلنا", "أعلنوا"),
+        *("قرر", "قررت", "قررا", "قرروا", "تقرر", "يقرر", "يقرران", "تقرران", "يقررون"),
+        *("أعلن", "أعلنت", "أعلنا", "أعلنوا", "يعلن", "تعلن", "يعلنان", "تعلنان", "يعلنون"),
         *("بدأ", "بدأت", "باشر", "باشرت", "شرع", "شرعت", "أمر", "أمرت"),
     )
 )
-_DECIDING_REACH = 4  # words between the deciding verb and the noun (its subject)
+_DECIDING_REACH = 5  # words of the subject between the deciding verb and the noun (a name is one)
+_PARENTHETICAL = 6  # words of a parenthetical the noun may follow ("، في خطوة تصعيدية،")
+# Words that close the deciding verb's reach: a complement clause ("أعلن أن …") is speech.
+_BEFORE_DECIDING_STOPS = frozenset(
+    norm(w) for w in ("أن", "ان", "إن", "بأن", "وأن", "أنه", "بأنه", "أنها", "بأنها", "الذي", "التي")
+)
+_ALSO = frozenset(norm(w) for w in ("أيضا", "ايضا"))
+_COMMAS = ("،", ",")
 
 
-def _after_deciding(words: list[str], i: int) -> bool:
-    for w in words[max(0, i - _DECIDING_REACH) : i]:
-        n = norm(w)
-        if n in _DECIDING or (n[:1] in "وف" and n[1:] in _DECIDING):
-            return True
-    return False
+def _skip_aside(words: list[str], k: int) -> int:
+    """The index before a parenthetical ending at k ("، أمس السبت،", "(مالي والنيجر)"), or k."""
+    w = norm(words[k])
+    if w == ")":
+        for j in range(k - 1, max(-1, k - 2 * _PARENTHETICAL), -1):
+            if words[j] == "(":
+                return j - 1
+        return k
+    if w in _COMMAS:
+        for j in range(k - 1, max(-1, k - _PARENTHETICAL - 2), -1):
+            if words[j] in _COMMAS:
+                return j - 1 if j < k - 1 else k
+            if norm(words[j]) in _BEFORE_DECIDING_STOPS or words[j] in _STOPS:
+                return k
+        return k
+    return k
 
 
-def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
+def deciding_verb(words: list[str], i: int, names: frozenset[int] = frozenset()) -> int | None:
+    """Index of the verb of deciding whose object the verbal noun at i is, or None. Between them
+    only the verb's subject (at most a few words, a name counted once: "قررت الحكومة الجزائرية"),
+    "أيضا" and parentheticals framed by commas or brackets ("قررت الجزائر، أمس السبت، استدعاء
+    سفيرها"); the word before the noun is the verb, its subject (a participant, in `names`) or
+    "أيضا", so "أعلنت واشنطن رفضها فرض عقوبات" (her refusal) and "أعلن أن …" (speech) are none."""
+    k = i - 1
+    subject_words = 0
+    adjacent = True  # still at the noun: the word here must be the verb, the subject or أيضا
+    while k >= 0:
+        w = norm(words[k])
+        bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+        if w in _DECIDING or bare in _DECIDING:
+            return k
+        if w in _BEFORE_DECIDING_STOPS or w in _STOPS:
+            return None
+        skipped = _skip_aside(words, k)
+        if skipped != k:
+            # A bracketed list of names right after the subject is the subject itself: "أعلنت دول
+            # تحالف الساحل (مالي والنيجر وبوركينا فاسو) استدعاء سفرائها".
+            if w == ")" and any(j in names for j in range(skipped + 1, k)):
+                adjacent = False
+            k = skipped
+            continue
+        if not w[:1].isalnum():
+            return None
+        if w in _ALSO:
+            k -= 1
+            continue
+        if adjacent and k not in names:
+            return None
+        adjacent = False
+        if k not in names or k - 1 not in names:
+            subject_words += 1
+        if subject_words > _DECIDING_REACH:
+            return None
+        k -= 1
+    return None
+
+
+def find_triggers(
+    tokens: list[Token], table: CodingTable, names: Sequence[tuple[int, int]] = ()
+) -> list[Trigger]:
     """Every trigger in a tokenized sentence, left to right; one per token, the first family of the
-    table whose conditions hold (table order is precedence: invitation before request for دعا)."""
+    table whose conditions hold (table order is precedence: invitation before request for دعا).
+    `names` are the (first, last) token spans of the sentence's participants: a name counts once in
+    a verb's object window, and the subject before a verb's verbal noun is one of them."""
     words = [t.text for t in tokens]
+    covered = frozenset(k for a, b in names for k in range(a, b + 1))
+    inside_names = frozenset(k for a, b in names for k in range(a + 1, b + 1))
     out: list[Trigger] = []
     # Words of an earlier verb's object are no verbs ("أعرب عن رفضه"); they may be verbal nouns
     # ("أجرى الوزير مباحثات مع X": the noun names the counterpart).
@@ -141,11 +212,16 @@ def find_triggers(tokens: list[Token], table: CodingTable) -> list[Trigger]:
                     continue
                 if marker and entry.aspect is not Aspect.IMPERFECT:
                     continue
-                if entry.aspect is Aspect.DECIDED and (marker or not _after_deciding(words, i)):
-                    continue
-                span = _accept(entry, words, i)
+                governor = None
+                if entry.aspect is Aspect.DECIDED:
+                    governor = None if marker else deciding_verb(words, i, covered)
+                    if governor is None:
+                        continue
+                span = _accept(entry, words, i, inside_names)
                 if span is not None:
-                    found = Trigger(entry, i, span[1], words[i], marker == "future", marker == "purpose")
+                    found = Trigger(
+                        entry, i, span[1], words[i], marker == "future", marker == "purpose", governor
+                    )
                     taken.update(range(span[0], span[1] + 1))
                     break
             if found:
