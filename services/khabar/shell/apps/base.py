@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import faust
+import faust.tables
+from faust.exceptions import ConsumerNotStarted
 
 from khabar.shell import metrics
 from khabar.shell.admin import InternalTopic
@@ -36,7 +38,31 @@ from khabar.shell.service import (
 from khabar.shell.settings import SecurityProtocol, Settings
 from khabar.shell.topics import TopicNames
 
-__all__ = ["ServiceApp", "build_app"]
+__all__ = ["ServiceApp", "TableManager", "build_app"]
+
+# How long the table manager waits for the consumer thread before it starts anyway (and fails as
+# faust alone would).
+_CONSUMER_START_S = 60.0
+
+
+class TableManager(faust.tables.TableManager):
+    """faust's table manager, which reads the consumer's assignment one second after it starts. On a
+    loaded machine the consumer thread may not have created its Kafka consumer by then, and the worker
+    dies with ConsumerNotStarted (faust-streaming issue #446; seen in `khabar up` under CI load). This
+    one waits for the consumer first."""
+
+    async def on_start(self) -> None:
+        deadline = time.monotonic() + _CONSUMER_START_S
+        while not self.should_stop and time.monotonic() < deadline and not self._consumer_started():
+            await self.sleep(0.1)
+        await super().on_start()
+
+    def _consumer_started(self) -> bool:
+        try:
+            self.app.consumer.assignment()
+        except ConsumerNotStarted:
+            return False
+        return True
 
 log = get_logger("khabar.service")
 
@@ -116,6 +142,7 @@ def build_app(
         datadir=str(state_dir),
         table_standby_replicas=0,
         topic_allow_declare=False,  # see khabar.shell.admin.ensure_internal_topics
+        TableManager=TableManager,
     )
     service = ServiceApp(spec, app, settings)
     service.internal_topics.append(InternalTopic(f"{app_id}-__assignor-__leader", 1))
