@@ -56,6 +56,7 @@ def test_staff_label_alone() -> None:
 def test_byline_names_the_author() -> None:
     assert byline_author("ياسين أحمد -") == "ياسين أحمد"
     assert byline_author("بيروت - من سامي حداد") == "سامي حداد"
+    assert byline_author("كتب - محمد عبد الرحمن") == "محمد عبد الرحمن"  # the dash is no part of it
     assert byline_author("وأضاف الوزير أن المحادثات مستمرة -") is None
 
 
