@@ -19,7 +19,15 @@ from khabar.core.events.dates import DateMention, find_dates
 from khabar.core.events.ids import event_id
 from khabar.core.events.modality import Status, assess
 from khabar.core.events.morphology import Aspect, loose
-from khabar.core.events.participants import Kind, Mention, StoryPeople, mentions_in, side_sector, story_people
+from khabar.core.events.participants import (
+    PEOPLE_NOUNS,
+    Kind,
+    Mention,
+    StoryPeople,
+    mentions_in,
+    side_sector,
+    story_people,
+)
 from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
 from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
@@ -231,7 +239,9 @@ def _elaborates(unit: _Unit) -> bool:
 def _key(m: Mention) -> str:
     e = m.entity
     if m.kind is Kind.COUNTRY and m.country:
-        return f"ctry:{m.country}"
+        # A state's citizens ("12 متظاهرا", "الشعب العراقي") are not the state acting.
+        civilians = e is None and side_sector(m.name) is None
+        return f"ctry:{m.country}:civ" if civilians else f"ctry:{m.country}"
     if e is not None and e.canonical_id:
         return e.canonical_id
     name = norm(m.name).split()
@@ -326,7 +336,15 @@ def _code_unit(
         # "تلقى X اتصالا من Y": the received thing may be a trigger itself, and the source named
         # after it is this verb's; the clause runs past it.
         after = trig.last if family.roles == "source_from" or trig.last > trig.index else trig.index
-        next_start = next((t.index for t in triggers[n + 1 :] if t.index > after), len(words))
+        # A definite verbal noun ("الغارة الإسرائيلية") is no predicate of its own: it is the object.
+        next_start = next(
+            (
+                t.index
+                for t in triggers[n + 1 :]
+                if t.index > after and not (t.is_noun and _is_reference(t, unit))
+            ),
+            len(words),
+        )
         start, end = _clause(words, trig, prev_end, next_start)
         end = _new_subject(unit, trig, end, table)
         if n:  # after another predicate ("حماس تفرج عن … وإسرائيل تطلق …")
@@ -401,6 +419,9 @@ def _code_unit(
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
+        if recipient is None and not family.single_actor and actor is not None:
+            # "أدان … الاعتداءات الإسرائيلية", "اعتقلت القوات الأمنية العراقية 12 متظاهرا"
+            recipient = _object_nisba(unit, trig, actor, end, target)
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
@@ -557,6 +578,55 @@ def _nisba_after_cue(unit: _Unit, trig: Trigger, end: int) -> Mention | None:
                 name = " ".join(t.text for t in unit.tokens[k + 1 : j + 1])
                 return Mention(Kind.COUNTRY, k + 1, j, name, None, iso, direct_cue=words[k], resolved=True)
         break
+    return None
+
+
+_COUNT_WORDS = _set("عشرات", "مئات", "آلاف", "عدد", "عددا", "نحو", "قرابة", "حوالي")
+# Acts on people whose object may be people named by no nationality: their own state's citizens
+# or those of the place ("اعتقلت القوات الأمنية العراقية 12 متظاهرا").
+_ACTS_ON_PEOPLE = frozenset({"COERCE", "ASSAULT"})
+
+
+def _object_nisba(
+    unit: _Unit, trig: Trigger, actor: Mention, end: int, place: Mention | None
+) -> Mention | None:
+    """The verb's direct object when a nationality qualifies it: an act ("أدان … الاعتداءات
+    الإسرائيلية على …", "رفض المقترح المصري") is that state's, a group of people ("9 شبان
+    فلسطينيين") are its citizens. The object stands right after the verb, or after its subject
+    (VSO), a number aside. People named by no nationality, as the object of an arrest or an attack,
+    are the citizens of the place, else of the actor's state."""
+    words = unit.words
+    inside = {k for m in unit.mentions for k in range(m.index, m.end_index + 1)}
+    k = trig.last + 1
+    if trig.last < actor.index < end:
+        if actor.index > trig.last + 1 + _OBJECT_GAP:
+            return None
+        k = actor.end_index + 1
+    while k < end and (
+        not words[k][:1].isalnum() or words[k].lstrip("و").isdigit() or words[k] in _COUNT_WORDS
+    ):
+        if words[k] in ("،", ","):
+            # a parenthetical framed by commas ("، اليوم الثلاثاء،") before the object
+            close = next((j for j in range(k + 1, min(end, k + 6)) if words[j] in ("،", ",")), None)
+            k = close if close is not None else k
+        k += 1
+    if k >= end or k in inside or words[k] in _PREPOSITIONS | _CLAUSE_ENDERS | _CLAUSE_OPENERS:
+        return None
+    people = words[k] in PEOPLE_NOUNS
+    for j in (k + 1, k + 2):
+        if j >= end or j in inside or not words[j][:1].isalnum():
+            break
+        iso = country_of_adjective(words[j])
+        if iso is None:
+            continue
+        if not people and iso == actor.country:
+            return None  # "انتقد الوزير السياسة العراقية" said by an Iraqi: no counterpart
+        name = " ".join(t.text for t in unit.tokens[k : j + 1]) if people else country_name(iso)
+        return Mention(Kind.COUNTRY, k, j, name, None, iso, resolved=True)
+    if people and trig.entry.family.type in _ACTS_ON_PEOPLE:
+        iso = (place.country if place is not None else None) or actor.country
+        if iso is not None:
+            return Mention(Kind.COUNTRY, k, k, unit.tokens[k].text, None, iso, resolved=True)
     return None
 
 
