@@ -95,3 +95,62 @@ def test_a_definite_act_noun_does_not_cut_the_verbs_clause() -> None:
     body = "واستنكر الرئيس عبد المجيد تبون الهجوم الفرنسي على سفينة الصيد."
     ev = only(code_events(article(body, ents)))
     assert ev.type == "ACCUSE" and ev.recipients[0].country == "FRA"
+
+
+def test_istahdaf_in_a_relative_clause_or_after_a_policy_noun_aims_at() -> None:
+    ents = [("وزارة الخزانة الأمريكية", "ORG", {"country": "USA"}), ("فنزويلا", "LOC", {"country": "VEN"})]
+    body = "وأعلنت وزارة الخزانة الأمريكية العقوبات الجديدة التي تستهدف شركات النفط في فنزويلا."
+    assert [e.type for e in code_events(article(body, ents))] == []
+    body = "وقالت وزارة الخزانة الأمريكية إن الإجراءات تستهدف فنزويلا."
+    assert code_events(article(body, ents)) == []
+    # a strike told in a relative clause on a weapon is still an attack
+    body = "قتل شخصان في غارة نفذتها مسيّرة إسرائيلية استهدفت سيارة في بلدة بنت جبيل جنوبي لبنان."
+    ev = only(code_events(article(body, [("لبنان", "LOC", {"country": "LBN"})])))
+    assert ev.type == "ASSAULT" and ev.actors[0].country == "ISR" and ev.recipients[0].country == "LBN"
+
+
+def test_an_attempted_act_is_no_act() -> None:
+    ents = [("الاتحاد الأوروبي", "ORG"), ("بيلاروسيا", "LOC", {"country": "BLR"})]
+    body = "محاولات الاتحاد الأوروبي فرض عقوبات على بيلاروسيا لم تغير شيئا."
+    assert code_events(article(body, ents)) == []
+
+
+def test_carrying_greetings_is_no_request() -> None:
+    ents = [("قيس سعيد", "PERSON", {"country": "TUN"}), ("ماتيو رينزي", "PERSON", {"country": "ITA"})]
+    body = "وطلب الرئيس قيس سعيد من السفير الإيطالي نقل تحياته إلى ماتيو رينزي."
+    assert code_events(article(body, ents)) == []
+
+
+def test_a_festival_is_no_protest() -> None:
+    ents = [("وزارة الشباب", "ORG", {"country": "DZA"})]
+    assert code_events(article("ونظمت وزارة الشباب تظاهرة رياضية في وهران.", ents)) == []
+
+
+def test_a_source_is_no_counterpart() -> None:
+    ents = [
+        ("الأردن", "LOC", {"country": "JOR"}),
+        ("وزارة الخارجية", "ORG"),
+        ("سوريا", "LOC", {"country": "SYR"}),
+    ]
+    body = "وأدان الأردن، في بيان لوزارة الخارجية، القصف الإسرائيلي على سوريا."
+    ev = only(code_events(article(body, ents)))
+    assert ev.actors[0].country == "JOR" and ev.recipients[0].country == "ISR"
+    ents = [("قطر", "LOC", {"country": "QAT"}), ("رويترز", "ORG"), ("السودان", "LOC", {"country": "SDN"})]
+    ev = only(code_events(article("وطالبت قطر، بحسب وكالة رويترز، السودان بوقف القتال.", ents)))
+    assert (ev.type, ev.actors[0].country, ev.recipients[0].country) == ("REQUEST", "QAT", "SDN")
+
+
+def test_a_second_headline_verb_joined_by_wa_keeps_the_subject() -> None:
+    ents = [("المغرب", "LOC", {"country": "MAR"}), ("خوسيه ألباريس", "PERSON", {"country": "ESP"})]
+    title = "المغرب يستدعي السفير الإسباني ويندد بتصريحات لخوسيه ألباريس"
+    evs = code_events(article("نص قصير.", ents, title=title))
+    condemn = [e for e in evs if e.cameo == "111"]
+    assert [(e.actors[0].country, names(e.recipients)) for e in condemn] == [("MAR", ["خوسيه ألباريس"])]
+
+
+def test_reaching_a_ceasefire_is_an_agreement() -> None:
+    ents = [("حكومة جنوب السودان", "ORG", {"country": "SSD"}), ("الحركة الشعبية", "ORG", {"country": "SSD"})]
+    body = "وتوصلت حكومة جنوب السودان والحركة الشعبية إلى وقف لإطلاق النار في جوبا."
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("AGREE", "030")
+    assert {names(ev.actors)[0], names(ev.recipients)[0]} == {"حكومة جنوب السودان", "الحركة الشعبية"}

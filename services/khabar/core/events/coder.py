@@ -228,7 +228,42 @@ def _unit(sentence: Sentence, entities: list[Entity], people: StoryPeople, in_ti
         Token(t.text, t.start + sentence.start, t.end + sentence.start) for t in tokenize(sentence.text)
     ]
     words = [norm(t.text) for t in tokens]
-    return _Unit(sentence, tokens, words, mentions_in(tokens, words, entities, people), in_title)
+    mentions = _drop_sources(mentions_in(tokens, words, entities, people), words)
+    return _Unit(sentence, tokens, words, mentions, in_title)
+
+
+# A source is no party: "بحسب إعلام X", "وفق X", "نقلا عن X", "في بيان لوزارة الخارجية".
+_SOURCE_MARKERS = _set("بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا")
+_STATEMENT_NOUNS = _set(
+    *("بيان", "بيانا", "البيان", "تصريح", "تصريحات", "حديث", "مقابلة", "تغريدة", "منشور", "بلاغ"),
+)
+_MEDIA_NOUNS = _set(
+    *("إعلام", "الإعلام", "وسائل", "وكالة", "وكالات", "صحيفة", "قناة", "موقع", "مصادر", "مصدر"),
+    *("لإعلام", "لوسائل", "لوكالة", "لصحيفة", "لقناة", "لموقع", "لمصادر", "لمصدر", "إذاعة", "تلفزيون"),
+)
+
+
+def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        k = m.index - 1
+        while k >= 0 and (not words[k][:1].isalnum() or words[k] in _MEDIA_NOUNS):
+            k -= 1  # "بحسب وسائل إعلام X": media nouns between the marker and the source
+        before = words[k] if k >= 0 else ""
+        glued_l = m.direct_cue == "ل" and unit_starts_with_l(words[m.index])
+        source = (
+            before in _SOURCE_MARKERS
+            or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS)
+            or (
+                before in _STATEMENT_NOUNS and (glued_l or (k + 1 < m.index and words[k + 1] in _MEDIA_NOUNS))
+            )
+        )
+        out.append(replace(m, absorbed=True) if source and m.kind is not Kind.PLACE else m)
+    return out
+
+
+def unit_starts_with_l(word: str) -> bool:
+    return word[:1] == "ل" and not word.startswith("ال")
 
 
 def _elaborates(unit: _Unit) -> bool:
@@ -258,10 +293,17 @@ def _clause(words: list[str], trig: Trigger, prev_end: int, next_start: int) -> 
             break
     end = next_start
     until = _CLAUSE_ENDERS | trig.entry.family.until
-    for k in range(trig.index + 1, next_start):
+    k = trig.index + 1
+    while k < next_start:
         if words[k] in until:
+            # "وطالبت تركيا، بحسب وكالة الأناضول، إسرائيل …": a source between commas is an aside.
+            close = next((j for j in range(k + 1, min(next_start, k + 7)) if words[j] in ("،", ",")), None)
+            if words[k] in _SOURCE_MARKERS and words[k - 1] in ("،", ",") and close is not None:
+                k = close + 1
+                continue
             end = k
             break
+        k += 1
     return start, end
 
 
@@ -327,6 +369,8 @@ def _code_unit(
             continue
         if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None):
             continue
+        if _aims_at(trig, words) or _after_attempt(trig, unit) or _greeting(trig, words):
+            continue
         # A verbal noun after a verb of deciding is as negated or expected as that verb ("لم تقرر").
         modality = assess(words, trig if trig.governor is None else replace(trig, index=trig.governor))
         if modality.status in (Status.NEGATED, Status.EXPECTED, Status.TOPIC):
@@ -352,6 +396,13 @@ def _code_unit(
         imperfect = trig.entry.aspect is Aspect.IMPERFECT
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic, imperfect)
         actor, recipient = roles.actor, roles.recipient
+        carried = _carried_subject(unit, trig, triggers[n - 1] if n else None, out, placed)
+        if carried is not None:
+            # "الجزائر تستدعي السفير … وتحتج على تصريحات لـY": و + a verb with no subject of its own.
+            later = [m for m in (actor, recipient) if m is not None and m.index > trig.index]
+            later = [m for m in later if _key(m) != _key(carried)]
+            actor, recipient = carried, (min(later, key=lambda m: m.index) if later else None)
+            roles = replace(roles, subject=carried)
         around = _around_object(trig, unit.mentions) if family.roles == "subject_counterpart" else None
         if around is not None:
             actor, recipient = around
@@ -419,9 +470,16 @@ def _code_unit(
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
-        if recipient is None and not family.single_actor and actor is not None:
-            # "أدان … الاعتداءات الإسرائيلية", "اعتقلت القوات الأمنية العراقية 12 متظاهرا"
-            recipient = _object_nisba(unit, trig, actor, end, target)
+        uncued = (
+            recipient is not None
+            and recipient.index > trig.index
+            and _after_preposition(recipient)
+            and recipient.direct_cue not in family.cues
+        )
+        if (recipient is None or uncued) and not family.single_actor and actor is not None:
+            # "أدان … الاعتداءات الإسرائيلية على سوريا", "اعتقلت القوات الأمنية العراقية 12 متظاهرا":
+            # the direct object's nationality beats a name after a preposition that is no cue.
+            recipient = _object_nisba(unit, trig, actor, end, target) or recipient
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
@@ -628,6 +686,91 @@ def _object_nisba(
         if iso is not None:
             return Mention(Kind.COUNTRY, k, k, unit.tokens[k].text, None, iso, resolved=True)
     return None
+
+
+def _carried_subject(
+    unit: _Unit, trig: Trigger, previous: Trigger | None, out: list[_Draft], placed: list[Trigger]
+) -> Mention | None:
+    """The subject a verb joined by و shares with the verb before it: no participant between the
+    two, and none standing as the new verb's own subject (a present tense takes its subject before
+    it; a past tense may take it after, so only a preposition there leaves the subject shared)."""
+    if (
+        previous is None
+        or not out
+        or placed[-1] is not previous
+        or not unit.tokens[trig.index].text.startswith("و")
+    ):
+        return None
+    if trig.is_noun or trig.entry.aspect not in (Aspect.PERFECT, Aspect.IMPERFECT):
+        return None
+    parts = [m for m in unit.mentions if m.kind in _COORDINABLE and not m.absorbed]
+    if any(previous.last < m.index < trig.index for m in parts):
+        return None
+    if trig.entry.aspect is Aspect.PERFECT:
+        nxt = next((m for m in parts if m.index > trig.last), None)
+        if nxt is not None and not _after_preposition(nxt):
+            return None
+    return out[-1].actor
+
+
+# Nouns of policy that "aim at" (تستهدف) rather than strike: "العقوبات التي تستهدف مصافي صينية".
+_POLICY_NOUNS = _set(
+    *("عقوبات", "العقوبات", "إجراءات", "الإجراءات", "خطة", "الخطة", "سياسة", "السياسة", "حملة"),
+    *("الحملة", "قرار", "القرار", "مشروع", "المشروع", "برنامج", "البرنامج", "مبادرة", "المبادرة"),
+    *("قانون", "القانون", "رسوم", "الرسوم", "تعريفات", "التعريفات", "الضرائب", "إصلاحات", "الإصلاحات"),
+)
+_RELATIVE_PRONOUNS = _set("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتان", "اللذان")
+_AIM = norm("استهدف")
+
+
+def _aims_at(trig: Trigger, words: list[str]) -> bool:
+    """استهدف in a relative clause or after a noun of policy means "aims at", no attack: a present
+    tense after a relative pronoun ("التي تستهدف"), or any tense with a policy noun as its head."""
+    if trig.entry.verb is None or trig.entry.verb.lemma != _AIM:
+        return False
+    k = trig.index - 1
+    while k >= 0 and not words[k][:1].isalnum():
+        k -= 1
+    if k < 0:
+        return False
+    if words[k] in _POLICY_NOUNS:
+        return True
+    if words[k] not in _RELATIVE_PRONOUNS:
+        return False
+    return trig.entry.aspect is Aspect.IMPERFECT or (k > 0 and words[k - 1] in _POLICY_NOUNS)
+
+
+# Nouns of attempting and intending: a verb-looking word after them (and their genitive) is a
+# verbal noun, the act attempted, not done: "محاولات الغرب فرض عقوبات … لن تثني موسكو".
+_ATTEMPT_NOUNS = _set(
+    *("محاولات", "محاولة", "مساعي", "مسعى", "جهود", "خطط", "نية", "رغبة", "مطالب", "مطالبات"),
+    *("تهديدات", "تهديد", "إمكانية", "احتمال", "فكرة", "مقترح", "اقتراح", "رفض", "عزم"),
+)
+
+
+def _after_attempt(trig: Trigger, unit: _Unit) -> bool:
+    if trig.is_noun or trig.governor is not None:
+        return False
+    k = trig.index - 1
+    owner = next((m for m in unit.mentions if m.end_index == k), None)
+    if owner is not None:
+        k = owner.index - 1  # "محاولات الغرب فرض": the attempt's owner between
+    if k < 0:
+        return False
+    w = unit.words[k]
+    return w in _ATTEMPT_NOUNS or (w[:1] in "وب" and w[1:] in _ATTEMPT_NOUNS) or loose(w) in _ATTEMPT_LOOSE
+
+
+_ATTEMPT_LOOSE = frozenset(loose(w) for w in _ATTEMPT_NOUNS)
+# Greetings carried to someone: "طلب … نقل تحياته إلى الرئيس" is no request.
+_GREETINGS = tuple(norm(w) for w in ("تحيات", "تحية", "تهاني", "تمنيات"))
+
+
+def _greeting(trig: Trigger, words: list[str]) -> bool:
+    if trig.entry.family.type != "REQUEST":
+        return False
+    window = words[trig.last + 1 : trig.last + 13]  # past a VSO subject with its title
+    return any(r.startswith(_GREETINGS) for w in window for r in token_readings(w))
 
 
 def _posting(unit: _Unit, after: int) -> Mention | None:

@@ -212,6 +212,9 @@ def find_triggers(
                     continue
                 if marker and entry.aspect is not Aspect.IMPERFECT:
                     continue
+                if entry.aspect in (Aspect.PERFECT, Aspect.IMPERFECT) and words[i].endswith("ة"):
+                    continue  # a ta marbuta ends nouns, never verbs: "تظاهرة ثقافية" is no تظاهره
+
                 governor = None
                 if entry.aspect is Aspect.DECIDED:
                     governor = None if marker else deciding_verb(words, i, covered)
