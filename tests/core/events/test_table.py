@@ -27,7 +27,7 @@ def test_every_family_is_a_plover_type_with_a_cameo_code_and_goldstein_in_range(
         assert fam.type in PLOVER_TYPES, fam.id
         assert fam.cameo.isdigit() and 3 <= len(fam.cameo) <= 4, fam.id
         assert -10.0 <= fam.goldstein <= 10.0, fam.id
-        assert fam.roles in {"subject_counterpart", "host", "source_from"}, fam.id
+        assert fam.roles in {"subject_counterpart", "host", "source_from", "between"}, fam.id
         for rule in fam.modes:
             assert rule.cameo[:2] == fam.cameo[:2], (fam.id, rule.mode)
 

@@ -19,7 +19,15 @@ from khabar.core.events.dates import DateMention, find_dates
 from khabar.core.events.ids import event_id
 from khabar.core.events.modality import Status, assess
 from khabar.core.events.morphology import Aspect, loose
-from khabar.core.events.participants import Kind, Mention, StoryPeople, mentions_in, side_sector, story_people
+from khabar.core.events.participants import (
+    PEOPLE_NOUNS,
+    Kind,
+    Mention,
+    StoryPeople,
+    mentions_in,
+    side_sector,
+    story_people,
+)
 from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
 from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
@@ -220,7 +228,42 @@ def _unit(sentence: Sentence, entities: list[Entity], people: StoryPeople, in_ti
         Token(t.text, t.start + sentence.start, t.end + sentence.start) for t in tokenize(sentence.text)
     ]
     words = [norm(t.text) for t in tokens]
-    return _Unit(sentence, tokens, words, mentions_in(tokens, words, entities, people), in_title)
+    mentions = _drop_sources(mentions_in(tokens, words, entities, people), words)
+    return _Unit(sentence, tokens, words, mentions, in_title)
+
+
+# A source is no party: "بحسب إعلام X", "وفق X", "نقلا عن X", "في بيان لوزارة الخارجية".
+_SOURCE_MARKERS = _set("بحسب", "حسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا")
+_STATEMENT_NOUNS = _set(
+    *("بيان", "بيانا", "البيان", "تصريح", "تصريحات", "حديث", "مقابلة", "تغريدة", "منشور", "بلاغ"),
+)
+_MEDIA_NOUNS = _set(
+    *("إعلام", "الإعلام", "وسائل", "وكالة", "وكالات", "صحيفة", "قناة", "موقع", "مصادر", "مصدر"),
+    *("لإعلام", "لوسائل", "لوكالة", "لصحيفة", "لقناة", "لموقع", "لمصادر", "لمصدر", "إذاعة", "تلفزيون"),
+)
+
+
+def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        k = m.index - 1
+        while k >= 0 and (not words[k][:1].isalnum() or words[k] in _MEDIA_NOUNS):
+            k -= 1  # "بحسب وسائل إعلام X": media nouns between the marker and the source
+        before = words[k] if k >= 0 else ""
+        glued_l = m.direct_cue == "ل" and unit_starts_with_l(words[m.index])
+        source = (
+            before in _SOURCE_MARKERS
+            or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS)
+            or (
+                before in _STATEMENT_NOUNS and (glued_l or (k + 1 < m.index and words[k + 1] in _MEDIA_NOUNS))
+            )
+        )
+        out.append(replace(m, absorbed=True) if source and m.kind is not Kind.PLACE else m)
+    return out
+
+
+def unit_starts_with_l(word: str) -> bool:
+    return word[:1] == "ل" and not word.startswith("ال")
 
 
 def _elaborates(unit: _Unit) -> bool:
@@ -231,7 +274,9 @@ def _elaborates(unit: _Unit) -> bool:
 def _key(m: Mention) -> str:
     e = m.entity
     if m.kind is Kind.COUNTRY and m.country:
-        return f"ctry:{m.country}"
+        # A state's citizens ("12 متظاهرا", "الشعب العراقي") are not the state acting.
+        civilians = e is None and side_sector(m.name) is None
+        return f"ctry:{m.country}:civ" if civilians else f"ctry:{m.country}"
     if e is not None and e.canonical_id:
         return e.canonical_id
     name = norm(m.name).split()
@@ -248,10 +293,17 @@ def _clause(words: list[str], trig: Trigger, prev_end: int, next_start: int) -> 
             break
     end = next_start
     until = _CLAUSE_ENDERS | trig.entry.family.until
-    for k in range(trig.index + 1, next_start):
+    k = trig.index + 1
+    while k < next_start:
         if words[k] in until:
+            # "وطالبت تركيا، بحسب وكالة الأناضول، إسرائيل …": a source between commas is an aside.
+            close = next((j for j in range(k + 1, min(next_start, k + 7)) if words[j] in ("،", ",")), None)
+            if words[k] in _SOURCE_MARKERS and words[k - 1] in ("،", ",") and close is not None:
+                k = close + 1
+                continue
             end = k
             break
+        k += 1
     return start, end
 
 
@@ -317,6 +369,8 @@ def _code_unit(
             continue
         if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None):
             continue
+        if _aims_at(trig, words) or _after_attempt(trig, unit) or _greeting(trig, words):
+            continue
         # A verbal noun after a verb of deciding is as negated or expected as that verb ("لم تقرر").
         modality = assess(words, trig if trig.governor is None else replace(trig, index=trig.governor))
         if modality.status in (Status.NEGATED, Status.EXPECTED, Status.TOPIC):
@@ -326,7 +380,15 @@ def _code_unit(
         # "تلقى X اتصالا من Y": the received thing may be a trigger itself, and the source named
         # after it is this verb's; the clause runs past it.
         after = trig.last if family.roles == "source_from" or trig.last > trig.index else trig.index
-        next_start = next((t.index for t in triggers[n + 1 :] if t.index > after), len(words))
+        # A definite verbal noun ("الغارة الإسرائيلية") is no predicate of its own: it is the object.
+        next_start = next(
+            (
+                t.index
+                for t in triggers[n + 1 :]
+                if t.index > after and not (t.is_noun and _is_reference(t, unit))
+            ),
+            len(words),
+        )
         start, end = _clause(words, trig, prev_end, next_start)
         end = _new_subject(unit, trig, end, table)
         if n:  # after another predicate ("حماس تفرج عن … وإسرائيل تطلق …")
@@ -334,6 +396,13 @@ def _code_unit(
         imperfect = trig.entry.aspect is Aspect.IMPERFECT
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic, imperfect)
         actor, recipient = roles.actor, roles.recipient
+        carried = _carried_subject(unit, trig, triggers[n - 1] if n else None, out, placed)
+        if carried is not None:
+            # "الجزائر تستدعي السفير … وتحتج على تصريحات لـY": و + a verb with no subject of its own.
+            later = [m for m in (actor, recipient) if m is not None and m.index > trig.index]
+            later = [m for m in later if _key(m) != _key(carried)]
+            actor, recipient = carried, (min(later, key=lambda m: m.index) if later else None)
+            roles = replace(roles, subject=carried)
         around = _around_object(trig, unit.mentions) if family.roles == "subject_counterpart" else None
         if around is not None:
             actor, recipient = around
@@ -401,6 +470,16 @@ def _code_unit(
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
+        uncued = (
+            recipient is not None
+            and recipient.index > trig.index
+            and _after_preposition(recipient)
+            and recipient.direct_cue not in family.cues
+        )
+        if (recipient is None or uncued) and not family.single_actor and actor is not None:
+            # "أدان … الاعتداءات الإسرائيلية على سوريا", "اعتقلت القوات الأمنية العراقية 12 متظاهرا":
+            # the direct object's nationality beats a name after a preposition that is no cue.
+            recipient = _object_nisba(unit, trig, actor, end, target) or recipient
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
@@ -558,6 +637,140 @@ def _nisba_after_cue(unit: _Unit, trig: Trigger, end: int) -> Mention | None:
                 return Mention(Kind.COUNTRY, k + 1, j, name, None, iso, direct_cue=words[k], resolved=True)
         break
     return None
+
+
+_COUNT_WORDS = _set("عشرات", "مئات", "آلاف", "عدد", "عددا", "نحو", "قرابة", "حوالي")
+# Acts on people whose object may be people named by no nationality: their own state's citizens
+# or those of the place ("اعتقلت القوات الأمنية العراقية 12 متظاهرا").
+_ACTS_ON_PEOPLE = frozenset({"COERCE", "ASSAULT"})
+
+
+def _object_nisba(
+    unit: _Unit, trig: Trigger, actor: Mention, end: int, place: Mention | None
+) -> Mention | None:
+    """The verb's direct object when a nationality qualifies it: an act ("أدان … الاعتداءات
+    الإسرائيلية على …", "رفض المقترح المصري") is that state's, a group of people ("9 شبان
+    فلسطينيين") are its citizens. The object stands right after the verb, or after its subject
+    (VSO), a number aside. People named by no nationality, as the object of an arrest or an attack,
+    are the citizens of the place, else of the actor's state."""
+    words = unit.words
+    inside = {k for m in unit.mentions for k in range(m.index, m.end_index + 1)}
+    k = trig.last + 1
+    if trig.last < actor.index < end:
+        if actor.index > trig.last + 1 + _OBJECT_GAP:
+            return None
+        k = actor.end_index + 1
+    while k < end and (
+        not words[k][:1].isalnum() or words[k].lstrip("و").isdigit() or words[k] in _COUNT_WORDS
+    ):
+        if words[k] in ("،", ","):
+            # a parenthetical framed by commas ("، اليوم الثلاثاء،") before the object
+            close = next((j for j in range(k + 1, min(end, k + 6)) if words[j] in ("،", ",")), None)
+            k = close if close is not None else k
+        k += 1
+    if k >= end or k in inside or words[k] in _PREPOSITIONS | _CLAUSE_ENDERS | _CLAUSE_OPENERS:
+        return None
+    people = words[k] in PEOPLE_NOUNS
+    for j in (k + 1, k + 2):
+        if j >= end or j in inside or not words[j][:1].isalnum():
+            break
+        iso = country_of_adjective(words[j])
+        if iso is None:
+            continue
+        if not people and iso == actor.country:
+            return None  # "انتقد الوزير السياسة العراقية" said by an Iraqi: no counterpart
+        name = " ".join(t.text for t in unit.tokens[k : j + 1]) if people else country_name(iso)
+        return Mention(Kind.COUNTRY, k, j, name, None, iso, resolved=True)
+    if people and trig.entry.family.type in _ACTS_ON_PEOPLE:
+        iso = (place.country if place is not None else None) or actor.country
+        if iso is not None:
+            return Mention(Kind.COUNTRY, k, k, unit.tokens[k].text, None, iso, resolved=True)
+    return None
+
+
+def _carried_subject(
+    unit: _Unit, trig: Trigger, previous: Trigger | None, out: list[_Draft], placed: list[Trigger]
+) -> Mention | None:
+    """The subject a verb joined by و shares with the verb before it: no participant between the
+    two, and none standing as the new verb's own subject (a present tense takes its subject before
+    it; a past tense may take it after, so only a preposition there leaves the subject shared)."""
+    if (
+        previous is None
+        or not out
+        or placed[-1] is not previous
+        or not unit.tokens[trig.index].text.startswith("و")
+    ):
+        return None
+    if trig.is_noun or trig.entry.aspect not in (Aspect.PERFECT, Aspect.IMPERFECT):
+        return None
+    parts = [m for m in unit.mentions if m.kind in _COORDINABLE and not m.absorbed]
+    if any(previous.last < m.index < trig.index for m in parts):
+        return None
+    if trig.entry.aspect is Aspect.PERFECT:
+        nxt = next((m for m in parts if m.index > trig.last), None)
+        if nxt is not None and not _after_preposition(nxt):
+            return None
+    return out[-1].actor
+
+
+# Nouns of policy that "aim at" (تستهدف) rather than strike: "العقوبات التي تستهدف مصافي صينية".
+_POLICY_NOUNS = _set(
+    *("عقوبات", "العقوبات", "إجراءات", "الإجراءات", "خطة", "الخطة", "سياسة", "السياسة", "حملة"),
+    *("الحملة", "قرار", "القرار", "مشروع", "المشروع", "برنامج", "البرنامج", "مبادرة", "المبادرة"),
+    *("قانون", "القانون", "رسوم", "الرسوم", "تعريفات", "التعريفات", "الضرائب", "إصلاحات", "الإصلاحات"),
+)
+_RELATIVE_PRONOUNS = _set("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتان", "اللذان")
+_AIM = norm("استهدف")
+
+
+def _aims_at(trig: Trigger, words: list[str]) -> bool:
+    """استهدف in a relative clause or after a noun of policy means "aims at", no attack: a present
+    tense after a relative pronoun ("التي تستهدف"), or any tense with a policy noun as its head."""
+    if trig.entry.verb is None or trig.entry.verb.lemma != _AIM:
+        return False
+    k = trig.index - 1
+    while k >= 0 and not words[k][:1].isalnum():
+        k -= 1
+    if k < 0:
+        return False
+    if words[k] in _POLICY_NOUNS:
+        return True
+    if words[k] not in _RELATIVE_PRONOUNS:
+        return False
+    return trig.entry.aspect is Aspect.IMPERFECT or (k > 0 and words[k - 1] in _POLICY_NOUNS)
+
+
+# Nouns of attempting and intending: a verb-looking word after them (and their genitive) is a
+# verbal noun, the act attempted, not done: "محاولات الغرب فرض عقوبات … لن تثني موسكو".
+_ATTEMPT_NOUNS = _set(
+    *("محاولات", "محاولة", "مساعي", "مسعى", "جهود", "خطط", "نية", "رغبة", "مطالب", "مطالبات"),
+    *("تهديدات", "تهديد", "إمكانية", "احتمال", "فكرة", "مقترح", "اقتراح", "رفض", "عزم"),
+)
+
+
+def _after_attempt(trig: Trigger, unit: _Unit) -> bool:
+    if trig.is_noun or trig.governor is not None:
+        return False
+    k = trig.index - 1
+    owner = next((m for m in unit.mentions if m.end_index == k), None)
+    if owner is not None:
+        k = owner.index - 1  # "محاولات الغرب فرض": the attempt's owner between
+    if k < 0:
+        return False
+    w = unit.words[k]
+    return w in _ATTEMPT_NOUNS or (w[:1] in "وب" and w[1:] in _ATTEMPT_NOUNS) or loose(w) in _ATTEMPT_LOOSE
+
+
+_ATTEMPT_LOOSE = frozenset(loose(w) for w in _ATTEMPT_NOUNS)
+# Greetings carried to someone: "طلب … نقل تحياته إلى الرئيس" is no request.
+_GREETINGS = tuple(norm(w) for w in ("تحيات", "تحية", "تهاني", "تمنيات"))
+
+
+def _greeting(trig: Trigger, words: list[str]) -> bool:
+    if trig.entry.family.type != "REQUEST":
+        return False
+    window = words[trig.last + 1 : trig.last + 13]  # past a VSO subject with its title
+    return any(r.startswith(_GREETINGS) for w in window for r in token_readings(w))
 
 
 def _posting(unit: _Unit, after: int) -> Mention | None:

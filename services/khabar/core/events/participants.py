@@ -30,7 +30,16 @@ from khabar.core.tagging.titles import TITLE_WORDS
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
 
-__all__ = ["Kind", "Mention", "StoryPeople", "mentions_in", "person_country", "side_sector", "story_people"]
+__all__ = [
+    "PEOPLE_NOUNS",
+    "Kind",
+    "Mention",
+    "StoryPeople",
+    "mentions_in",
+    "person_country",
+    "side_sector",
+    "story_people",
+]
 
 
 class Kind(StrEnum):
@@ -112,6 +121,15 @@ ROLE_WORDS = _set(
     "المندوب",
     "أركان",
 )
+# Nouns of civilians (not state organs): with a nationality they are that state's citizens, and
+# without one, as the object of an arrest or an attack, the citizens of the place or of the actor.
+PEOPLE_NOUNS = _set(
+    *("شبان", "شابا", "شباب", "الشبان", "متظاهرين", "متظاهرا", "المتظاهرين", "متظاهرون"),
+    *("محتجين", "محتجا", "المحتجين", "ناشطين", "ناشطا", "الناشطين", "طلاب", "طلابا", "الطلاب"),
+    *("أطفال", "الأطفال", "نساء", "عمال", "عمالا", "العمال", "صيادين", "صيادا", "الصيادين"),
+    *("مهاجرين", "المهاجرين", "مدنيا", "أشخاص", "أشخاصا", "مزارعين", "سكان", "السكان"),
+    *("الشعب", "شعب", "المعارضين", "معارضين", "معارضا", "أسرى", "مطلوبين", "مطلوبا"),
+)
 # Role nouns that, followed by a nationality adjective, stand for that country's side.
 _SIDE_WORDS = _set(
     "نظيره",
@@ -147,6 +165,9 @@ _SIDE_WORDS = _set(
     *("معتقلا", "معتقلين", "المعتقلين", "جنديا", "جنود", "الجنود", "موظفا", "موظفين", "الموظفين"),
     *("محتجزا", "محتجزين", "المحتجزين", "رهائن", "الرهائن", "رهينة"),
     *("صحفيا", "صحفيين", "رعايا", "مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
+    # Civilians named by their nationality: "اعتقلت القوات الإسرائيلية 9 شبان فلسطينيين",
+    # "هنأت السفارة الأمريكية الشعب العراقي".
+    *PEOPLE_NOUNS,
     "مقاتلات",
     "الطيران",
     "مسيرات",
@@ -175,6 +196,7 @@ _MILITARY_SIDES = _set(
     "المسيرة",
 )
 _POLICE_SIDES = _set("الشرطة", "الأمن")
+_SECURITY = _set("الأمنية", "أمنية")
 
 
 def side_sector(name: str) -> str | None:
@@ -183,15 +205,19 @@ def side_sector(name: str) -> str | None:
     head = norm(name).split()[0] if name.split() else ""
     head = head[1:] if head[:1] in "وبل" and head[1:] in _SIDE_WORDS else head
     if head in _MILITARY_SIDES:
-        return "MIL"
+        # "القوات الأمنية", "قوات الأمن": security forces are the police's side.
+        return "COP" if set(norm(name).split()[1:2]) & (_POLICE_SIDES | _SECURITY) else "MIL"
     if head in _CIVILIAN_SIDES:
         return None
     return "COP" if head in _POLICE_SIDES else "GOV"
 
 
-_CIVILIAN_SIDES = _set(
-    *("أسيرا", "أسرى", "الأسرى", "معتقلا", "معتقلين", "المعتقلين", "صحفيا", "صحفيين", "رعايا"),
-    *("مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
+_CIVILIAN_SIDES = (
+    _set(
+        *("أسيرا", "أسرى", "الأسرى", "معتقلا", "معتقلين", "المعتقلين", "صحفيا", "صحفيين", "رعايا"),
+        *("مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
+    )
+    | PEOPLE_NOUNS
 )
 
 
@@ -272,6 +298,22 @@ class StoryPeople:
 
     persons: tuple[tuple[Entity, frozenset[str]], ...]
     surnames: frozenset[str] = frozenset()  # last words of the multi-word person names
+    occupier: str | None = None  # whom a bare "الاحتلال" means in this story (ISR, or nobody)
+
+
+# A story about Israel and Palestine: in its (Arab, Palestinian) usage a bare "الاحتلال", "قوات
+# الاحتلال", "جيش الاحتلال" is Israel. Elsewhere the word names no one unless a nationality follows
+# it ("الاحتلال الأمريكي").
+_ISRAEL_PALESTINE = tuple(
+    norm(w) for w in ("إسرائيل", "الإسرائيلي", "فلسطين", "الفلسطيني", "غزة", "الضفة الغربية")
+)
+
+
+def _occupier(entities: list[Entity], body: str) -> str | None:
+    text = norm(body)
+    if any(e.country in ("ISR", "PSE") for e in entities) or any(w in text for w in _ISRAEL_PALESTINE):
+        return "ISR"
+    return None
 
 
 def story_people(entities: list[Entity], body: str) -> StoryPeople:
@@ -285,7 +327,7 @@ def story_people(entities: list[Entity], body: str) -> StoryPeople:
                 words |= {norm(w) for w in e.title.split()}
             out.append((e, frozenset(w for w in words if w)))
     surnames = frozenset(norm(e.text).split()[-1] for e, _ in out if len(norm(e.text).split()) > 1)
-    return StoryPeople(tuple(out), surnames)
+    return StoryPeople(tuple(out), surnames, _occupier(entities, body))
 
 
 def _token_at(tokens: list[Token], offset: int) -> int | None:
@@ -387,7 +429,11 @@ def mentions_in(
             ):
                 # "اتهم الكرملين كييف", "وتتهم بغداد أنقرة": a capital standing for its government.
                 iso = capital_country(e)
-            kind = Kind.COUNTRY if iso and not locative else Kind.PLACE
+            # A wire dateline ("دمشق (سانا) -", "واشنطن - رويترز") opening the sentence is where the
+            # story was filed, no party to it.
+            nxt = tokens[k_end + 1].text.strip() if k_end + 1 < len(tokens) else ""
+            dateline = prev is None and nxt in ("(", "-", "–", "—", "ـ", ":")
+            kind = Kind.COUNTRY if iso and not locative and not dateline else Kind.PLACE
             out.append(Mention(kind, k, k_end, e.text, e, iso or e.country, direct_cue=cue))
             continue
         # ORG: a title without a name ("رئيس حكومة الوحدة الوطنية") is the story's person with that title.
@@ -426,7 +472,17 @@ def mentions_in(
     people_end = {m.end_index for m in out if m.kind is Kind.PERSON}
     out.extend(_nominals(tokens, words, covered, people_at, people_end, people))
     out.sort(key=lambda m: m.index)
-    return _absorb_titles(out, words)
+    return _absorb_titles(_absorb_aliases(out, words), words)
+
+
+def _absorb_aliases(mentions: list[Mention], words: list[str]) -> list[Mention]:
+    """A name in brackets right after another ("حركة المقاومة الإسلامية (حماس)", "دمشق (سانا)") is
+    that party's alias or the wire of a dateline: never a second participant."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        if i and words[m.index - 1 : m.index] == ["("] and out[i - 1].end_index == m.index - 2:
+            out[i] = replace(m, absorbed=True)
+    return out
 
 
 # A surname this common as an Arabic word (wordfreq zipf) is read as the word: "بري" (land), "عون"
@@ -487,8 +543,12 @@ def _nominals(
         if k in covered or k in taken:
             continue
         bare = w[1:] if w[:1] in "وبل" and w[1:] in _PLURAL_WORDS | _SIDE_WORDS else w
+        occupation = _occupation(tokens, words, k, covered, people)
         lone = _lone_title_person(words, k, covered, people)
-        if lone is not None:
+        if occupation is not None:
+            out.append(occupation)
+            taken.update(range(k, occupation.end_index + 1))
+        elif lone is not None:
             # "وكان الملك قد التقى …": the story's one king.
             out.append(Mention(Kind.PERSON, k, k, lone.text, lone, lone.country, resolved=True))
             taken.add(k)
@@ -540,6 +600,44 @@ def _nominals(
                     out.append(Mention(Kind.COUNTRY, k, at, name, None, iso, direct_cue=cue, resolved=True))
                 taken.update(range(k, at + 1))
     return out
+
+
+_OCCUPATION = norm("الاحتلال")
+_OCCUPATION_HEADS = _set("قوات", "جيش", "سلطات", "حكومة", "جنود", "طائرات", "مستوطنو", "شرطة")
+
+
+def _occupation(
+    tokens: list[Token], words: list[str], k: int, covered: set[int], people: StoryPeople
+) -> Mention | None:
+    """ "الاحتلال" ("قوات الاحتلال", "جرائم الاحتلال", "للاحتلال الأمريكي") as a side: the state of
+    the nationality after it, else the story's occupier (Israel in a story about Israel and
+    Palestine), else no one."""
+    w = words[k]
+    prefix = ""
+    if w[:1] in "وبل" and w[1:] in _OCCUPATION_HEADS | {_OCCUPATION}:
+        prefix, w = w[:1], w[1:]
+    elif w.startswith("لل") and "ال" + w[2:] == _OCCUPATION:
+        prefix, w = "ل", _OCCUPATION
+    end = k
+    if w in _OCCUPATION_HEADS:
+        if k + 1 >= len(words) or words[k + 1] != _OCCUPATION:
+            return None
+        end = k + 1
+    elif w != _OCCUPATION:
+        return None
+    if any(j in covered for j in range(k, end + 1)):
+        return None
+    iso = people.occupier
+    if end + 1 < len(words) and end + 1 not in covered and (nat := country_of_adjective(words[end + 1])):
+        iso, end = nat, end + 1
+    if iso is None:
+        return None
+    name = " ".join(t.text for t in tokens[k : end + 1])
+    if prefix:
+        name = name[1:] if prefix in "وب" or not name.startswith("لل") else "ا" + name[2:]
+    prev = _previous_word(words, k)
+    cue = prefix if prefix in ("ل", "ب") else (prev[1] if prev and len(prev[1]) <= 4 else None)
+    return Mention(Kind.COUNTRY, k, end, name, None, iso, direct_cue=cue, resolved=True)
 
 
 # Titles that, standing alone, name the one person of the story who holds them.

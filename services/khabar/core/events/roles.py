@@ -126,6 +126,7 @@ def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
     return (chosen[0] if chosen else None, chosen[1] if len(chosen) > 1 else None)
 
 
+_BETWEEN = norm("بين")
 _CONTRASTIVE = frozenset(norm(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 
 
@@ -156,6 +157,18 @@ def assign_roles(
     weak = [k for k, s in strengths if s == 1]
     cue_at = strong[0] if strong else (weak[0] if weak else None)
     subject_pre = _last_person(pre)
+
+    if family.roles == "between":
+        # "اندلعت اشتباكات بين قوة تابعة لـX وعناصر من Y": the two sides after بين, or none.
+        at = next((k for k in range(trigger_index + 1, region_end) if words[k] == _BETWEEN), None)
+        if at is not None:
+            sides: list[Mention] = []
+            for m in post:
+                if m.index > at and m.kind is not Kind.PLURAL and all(m.name != s.name for s in sides):
+                    sides.append(m)
+            if len(sides) >= 2:
+                return Roles(sides[0], sides[1], sides[0])
+            return Roles(None, None, None)
 
     if family.roles == "host":
         first, second = _pair(post)

@@ -51,7 +51,7 @@ class Family:
     mode: str | None
     cameo: str
     goldstein: float
-    roles: str  # subject_counterpart | host | source_from
+    roles: str  # subject_counterpart | host | source_from | between (the two sides after بين)
     cues: frozenset[str]
     modes: tuple[ModeRule, ...]
     single_actor: bool  # an event without a recipient; a recipient is then taken only after a cue

@@ -38,7 +38,7 @@ def _verb_readings(word: str) -> list[tuple[str, str]]:
     """(stem, marker) readings of a possible verb: the word, without و/ف, and with a future س or
     purpose ل taken off an imperfect."""
     out = [(word, "")]
-    if word[:1] in "وف" and len(word) > 3:
+    if word[:1] in "وف" and len(word) > 2:  # "وشن"، "وصد": a doubled verb is two letters
         out.append((word[1:], ""))
     for stem, _ in list(out):
         if stem[:1] in "سل" and stem[1:2] in "يتن" and len(stem) > 4:
@@ -212,6 +212,9 @@ def find_triggers(
                     continue
                 if marker and entry.aspect is not Aspect.IMPERFECT:
                     continue
+                if entry.aspect in (Aspect.PERFECT, Aspect.IMPERFECT) and words[i].endswith("ة"):
+                    continue  # a ta marbuta ends nouns, never verbs: "تظاهرة ثقافية" is no تظاهره
+
                 governor = None
                 if entry.aspect is Aspect.DECIDED:
                     governor = None if marker else deciding_verb(words, i, covered)
