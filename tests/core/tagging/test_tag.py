@@ -282,3 +282,44 @@ def test_a_compound_preposition_is_no_recurrence_of_a_family_name() -> None:
     ]
     assert ("صالح", body.index("صالح إن")) in found  # the bare recurrence is still his
     assert all(start != body.index("لصالح") + 1 for _, start in found)
+
+
+def _entities(body: str) -> list:  # type: ignore[type-arg]
+    return tag(Article(id="t", title="", body=body)).entities
+
+
+def _person(body: str, part: str):  # type: ignore[no-untyped-def]
+    return next(e for e in _entities(body) if e.type is EntityType.PERSON and part in e.text)
+
+
+def test_a_title_in_apposition_after_the_name_gives_its_country() -> None:
+    body = "التقى وزير الخارجية خالد المرزوقي، وزير الخارجية العماني، بالوفد في مسقط."
+    assert _person(body, "المرزوقي").country == "OMN"
+    # A title closed by a name is that name's, not an apposition of the name before.
+    body = "حضر الاجتماع سالم الحداد، وزير الدفاع التونسي منير الطرابلسي، والوفد."
+    assert _person(body, "الطرابلسي").country == "TUN"
+
+
+def test_a_counterparts_country_never_passes_to_the_other_party() -> None:
+    body = (
+        "بحث وزير الخارجية خالد المرزوقي مع نظيره الإيراني كريم دهقاني في طهران العلاقات. "
+        "وأكد الوزير الإيراني أن إيران تريد الحوار."
+    )
+    host = _person(body, "المرزوقي")
+    assert host.country != "IRN"
+    assert _person(body, "دهقاني").country == "IRN"
+
+
+def test_a_generic_curated_name_needs_its_actors_country_in_the_article() -> None:
+    yemen = [e for e in _entities("أعلن المجلس الرئاسي في اليمن تشكيل لجنة.") if e.text == "المجلس الرئاسي"]
+    assert yemen and all(e.country != "LBY" for e in yemen)
+    libya = [e for e in _entities("أعلن المجلس الرئاسي في ليبيا تشكيل لجنة.") if e.text == "المجلس الرئاسي"]
+    assert libya and libya[0].country == "LBY"
+
+
+def test_a_council_with_a_nationality_is_not_the_un_security_council() -> None:
+    ents = _entities("التقى سكرتير مجلس الأمن الروسي بالوفد، وبحث مجلس الأمن والدفاع السوداني الوضع.")
+    orgs = {e.text: e for e in ents if e.type is EntityType.ORG}
+    assert "مجلس الأمن الروسي" in orgs and orgs["مجلس الأمن الروسي"].country == "RUS"
+    assert "مجلس الأمن والدفاع السوداني" in orgs
+    assert all(e.wikidata_id != "Q37470" for e in orgs.values())

@@ -26,7 +26,7 @@ from khabar.core.tagging.lexicons import (
     is_ala,
     mostly_common_words,
 )
-from khabar.core.tagging.titles import TITLE_TRIGGERS, TITLE_WORDS, TitleMatch, match_title
+from khabar.core.tagging.titles import COUNTERPARTS, TITLE_TRIGGERS, TITLE_WORDS, TitleMatch, match_title
 from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
@@ -137,6 +137,35 @@ def _possessor_title(words: Sequence[Word], keys: Sequence[str], title: TitleMat
             if inner is not None and inner.end == title.end:
                 return inner
     return title
+
+
+# What may close a title in apposition after a name: "فيصل بن فرحان، وزير الخارجية السعودي،".
+_APPOSITION_END = frozenset({"،", ",", ".", ":", "؛", ";", ")", "-", "–"})
+
+
+def apposition_title(
+    words: Sequence[Word], after: int, name_starts: frozenset[int] = frozenset()
+) -> TitleMatch | None:
+    """A title in apposition after a person name that ends before words[after]: "فيصل بن فرحان،
+    وزير الخارجية السعودي،". It follows a comma, starts with a title head (not a counterpart:
+    "نظيره الإيراني" is the other party's) and is itself closed by punctuation or the text's end,
+    not by a name (then the title is that name's: "…، وزير الخارجية السعودي فيصل بن فرحان").
+    `name_starts`: indices of words where a person name starts."""
+    if after >= len(words) or words[after].text not in ("،", ","):
+        return None
+    at = after + 1
+    if at >= len(words) or words[at].stem_start != words[at].start or words[at].key in COUNTERPARTS:
+        return None
+    keys = [w.key for w in words[at : at + 10]]
+    title = match_title(keys, 0)
+    if title is None or title.end < 2:
+        return None  # a bare head ("الرئيس،") tells nothing
+    end = at + title.end
+    if end in name_starts:
+        return None
+    if end < len(words) and words[end].text not in _APPOSITION_END:
+        return None
+    return TitleMatch(at, end, title.sector, title.country)
 
 
 def find_names(words: Sequence[Word]) -> list[NameSpan]:
