@@ -323,3 +323,20 @@ def test_a_council_with_a_nationality_is_not_the_un_security_council() -> None:
     assert "مجلس الأمن الروسي" in orgs and orgs["مجلس الأمن الروسي"].country == "RUS"
     assert "مجلس الأمن والدفاع السوداني" in orgs
     assert all(e.wikidata_id != "Q37470" for e in orgs.values())
+
+
+def test_names_after_ranks_and_given_names_are_whole() -> None:
+    assert _person("وقال رئيس الوفد خليل الحية إن الحركة توافق.", "خليل").text == "خليل الحية"
+    assert _person("وقال حسين الأمين إن الوضع صعب.", "حسين").text == "حسين الأمين"
+    body = "قال قائد القوة البحرية في الحرس الثوري علي رضا تنكسيري إن القوات مستعدة."
+    assert _person(body, "رضا").text == "علي رضا تنكسيري"
+    # على written with ي before a one-word club is no name.
+    assert not any(
+        e.type is EntityType.PERSON and e.text.startswith("علي")
+        for e in _entities("وبعد فوزه علي معيذر 21 - صفر تأهل الفريق.")
+    )
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
+    names = [e.text for e in _entities("أدان الشيباني الهجوم على المدينة.") if e.type is EntityType.PERSON]
+    assert all(not n.startswith("أدان") for n in names)

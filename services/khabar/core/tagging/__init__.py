@@ -711,10 +711,11 @@ def _mention(
     )
 
 
-def _canonicalize(mentions: Sequence[_Mention], countries: Collection[str] = frozenset()) -> None:
+def _canonicalize(mentions: Sequence[_Mention], countries: Collection[str] | None = None) -> None:
     """Canonical ids, one per entity across the article's title and body, and the attributes a
     person carries in one mention (title, country, sector) given to the entity's other mentions.
-    `countries`: those the article mentions (a generic curated name needs its actor's)."""
+    `countries`: those the article mentions (a generic curated name needs its actor's; None: no
+    such check)."""
     for cl in cluster_mentions([(m.kind.value, m.text) for m in mentions], countries):
         members = [mentions[i] for i in cl.members]
         if members[0].kind is EntityType.DATE:
