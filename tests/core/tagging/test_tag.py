@@ -340,3 +340,8 @@ def test_names_after_ranks_and_given_names_are_whole() -> None:
 def test_a_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
     names = [e.text for e in _entities("أدان الشيباني الهجوم على المدينة.") if e.type is EntityType.PERSON]
     assert all(not n.startswith("أدان") for n in names)
+
+
+def test_a_currency_after_a_number_is_no_name() -> None:
+    ents = _entities("قدم البنك 100 مليون يوان للمشروع، ودفعت الشركة 20 دينارا.")
+    assert not any(e.text in ("يوان", "دينارا") for e in ents)

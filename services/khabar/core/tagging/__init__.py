@@ -28,7 +28,12 @@ from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.edges import repair_model_spans
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
-from khabar.core.tagging.lexicons import COMPOUND_PREPOSITIONS, common_words, first_names, function_words
+from khabar.core.tagging.lexicons import (
+    COMPOUND_PREPOSITIONS,
+    common_words,
+    first_names,
+    function_words,
+)
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
 from khabar.core.tagging.names import apposition_title, complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
@@ -95,6 +100,43 @@ def _model_span_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# Currencies: after a number ("100 مليون يوان") such a word is money, not a name or a place.
+_CURRENCIES = frozenset(
+    norm(w)
+    for w in [
+        "يوان",
+        "دولار",
+        "دولارا",
+        "دولارات",
+        "يورو",
+        "جنيه",
+        "جنيها",
+        "ريال",
+        "ريالا",
+        "درهم",
+        "درهما",
+        "دينار",
+        "دينارا",
+        "ليرة",
+        "روبل",
+        "روبية",
+        "فرنك",
+        "شيكل",
+        "ين",
+    ]
+)
+_NUMBER_WORDS = frozenset(norm(w) for w in ["مليون", "مليار", "ألف", "آلاف", "ملايين", "مليارات", "تريليون"])
+
+
+def _currency_after_number(text: str, start: int, span: str) -> bool:
+    """The model's one-word mention is a currency after a number or a number word."""
+    if " " in span or span not in _CURRENCIES:
+        return False
+    before = text[:start].split()
+    prev = before[-1] if before else ""
+    return prev[-1:].isdigit() or _norm(prev) in _NUMBER_WORDS
+
+
 @cache
 def _model() -> ModelFn | None:
     """The CRF sequence model, or None when it (or its package data) is not available: the tagger
@@ -126,6 +168,8 @@ def _model_candidates(text: str, spans: Sequence[MentionSpan], common: frozenset
         if " " not in span and (span in common or m.confidence < MODEL_MIN_SINGLE):
             # A one-word mention that is everyday vocabulary ("كيلومتر"), or that the model is
             # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
+            continue
+        if _currency_after_number(text, m.start, span):
             continue
         lone_first = m.type == "PERSON" and " " not in span and span in first_names()
         out.append(Candidate(m.type, m.start, end, "model", m.confidence, first_name_only=lone_first))
