@@ -94,3 +94,32 @@ def test_every_mention_is_in_exactly_one_cluster(names: list[str]) -> None:
     ms = [("PERSON", n) for n in names]
     members = sorted(m for c in cluster_mentions(ms) for m in c.members)
     assert members == list(range(len(ms)))
+
+
+def test_a_chained_name_joins_only_a_name_with_its_first_name() -> None:
+    ms = [("PERSON", "محمد بن سلمان بن عبدالعزيز آل سعود"), ("PERSON", "عبدالعزيز بن سلمان")]
+    assert len(cluster_mentions(ms)) == 2
+    ms = [("PERSON", "محمد بن سلمان بن عبدالعزيز آل سعود"), ("PERSON", "محمد بن سلمان")]
+    assert len(cluster_mentions(ms)) == 1
+    # Words out of order name someone else.
+    assert len(cluster_mentions([("PERSON", "سالم علي حسن"), ("PERSON", "حسن سالم")])) == 2
+
+
+def test_a_longer_nasab_finds_the_curated_person() -> None:
+    actor = find_actor("PERSON", "محمد بن سلمان بن عبدالعزيز آل سعود")
+    assert actor is not None and actor.id == "mbs"
+    assert find_actor("PERSON", "عبدالعزيز بن سلمان بن عبدالعزيز") is None or (
+        find_actor("PERSON", "عبدالعزيز بن سلمان بن عبدالعزيز").id != "mbs"  # type: ignore[union-attr]
+    )
+
+
+def test_a_nationality_the_entry_lacks_vetoes_a_fuzzy_match() -> None:
+    assert find_actor("ORG", "مجلس الأمن الدولي") is not None
+    assert find_actor("ORG", "مجلس الأمن الروسي") is None
+
+
+def test_a_generic_spelling_needs_the_actors_country() -> None:
+    assert find_actor("ORG", "المجلس الرئاسي", {"YEM"}) is None
+    actor = find_actor("ORG", "المجلس الرئاسي", {"LBY"})
+    assert actor is not None and actor.country == "LBY"
+    assert find_actor("ORG", "المجلس الرئاسي الليبي", set()) is not None

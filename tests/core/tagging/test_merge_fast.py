@@ -34,13 +34,26 @@ def ref_inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     def inside(c: Candidate, o: Candidate) -> bool:
         return o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
 
+    given_before = [c for c in cands if c.source == "first_name" and c.type == "PERSON" and c.standalone]
+
     def better_person(c: Candidate) -> bool:
-        return c.type == "PERSON" and any(
-            inside(c, o) and (o.source == "actor" or o.end == c.end or c.first_name_only) for o in persons
+        return c.type == "PERSON" and (
+            any(
+                inside(c, o) and (o.source == "actor" or o.end == c.end or c.first_name_only) for o in persons
+            )
+            or any(
+                o.start < c.start and (c.end == o.end or (c.first_name_only and c.end <= o.end))
+                for o in given_before
+            )
         )
 
     def better_org(c: Candidate) -> bool:
         return c.type != "ORG" and any(inside(c, o) and c.end == o.end for o in orgs)
+
+    def in_curated_person(c: Candidate) -> bool:
+        return c.type != "PERSON" and any(
+            inside(c, o) and c.end == o.end for o in persons if o.source == "actor"
+        )
 
     def better_region(c: Candidate) -> bool:
         return c.type == "LOC" and any(inside(c, o) for o in places)
@@ -48,7 +61,8 @@ def ref_inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     return {
         i
         for i, c in enumerate(cands)
-        if c.source == "model" and (better_person(c) or better_org(c) or better_region(c))
+        if c.source == "model"
+        and (better_person(c) or better_org(c) or better_region(c) or in_curated_person(c))
     }
 
 

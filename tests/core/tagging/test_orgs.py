@@ -69,3 +69,20 @@ def test_a_construct_chain_takes_no_pronoun_forms(text: str) -> None:
 def test_a_nationality_ends_the_name() -> None:
     assert orgs("استدعت وزارة الخارجية العراقية القائم بالأعمال التركي") == ["وزارة الخارجية العراقية"]
     assert orgs("واعتقلت قوات الأمن التونسية الناشط البارز") == ["قوات الأمن التونسية"]
+
+
+def test_security_bodies_and_forces_are_organizations() -> None:
+    assert orgs("اشتباكات بين جهاز الأمن الداخلي وقوات الشرطة") == ["جهاز الأمن الداخلي"]
+    assert orgs("هاجمت قوة حماية المنشآت النفطية الليبية المقر") == ["قوة حماية المنشآت النفطية الليبية"]
+    assert orgs("تبادل جهاز الإسعاف واللواء 52 المعلومات") == ["جهاز الإسعاف"]  # واللواء: another body
+    # Definite, they are descriptions or staff: "الجهاز الفني للفريق", "القوة الدولية".
+    assert orgs("أقال النادي الجهاز الفني للفريق") == []
+
+
+def test_national_after_a_modifier_names_a_states_body() -> None:
+    assert orgs("صادق المجلس الشعبي الوطني على القانون") == ["المجلس الشعبي الوطني"]
+    assert orgs("اجتمع المجلس الوطني أمس") == []
+
+
+def test_the_owner_after_affiliated_is_no_part_of_the_name() -> None:
+    assert orgs("ونقلت قناة الساحات التابعة للحزب") == ["قناة الساحات"]

@@ -282,3 +282,66 @@ def test_a_compound_preposition_is_no_recurrence_of_a_family_name() -> None:
     ]
     assert ("صالح", body.index("صالح إن")) in found  # the bare recurrence is still his
     assert all(start != body.index("لصالح") + 1 for _, start in found)
+
+
+def _entities(body: str) -> list:  # type: ignore[type-arg]
+    return tag(Article(id="t", title="", body=body)).entities
+
+
+def _person(body: str, part: str):  # type: ignore[no-untyped-def]
+    return next(e for e in _entities(body) if e.type is EntityType.PERSON and part in e.text)
+
+
+def test_a_title_in_apposition_after_the_name_gives_its_country() -> None:
+    body = "التقى وزير الخارجية خالد المرزوقي، وزير الخارجية العماني، بالوفد في مسقط."
+    assert _person(body, "المرزوقي").country == "OMN"
+    # A title closed by a name is that name's, not an apposition of the name before.
+    body = "حضر الاجتماع سالم الحداد، وزير الدفاع التونسي منير الطرابلسي، والوفد."
+    assert _person(body, "الطرابلسي").country == "TUN"
+
+
+def test_a_counterparts_country_never_passes_to_the_other_party() -> None:
+    body = (
+        "بحث وزير الخارجية خالد المرزوقي مع نظيره الإيراني كريم دهقاني في طهران العلاقات. "
+        "وأكد الوزير الإيراني أن إيران تريد الحوار."
+    )
+    host = _person(body, "المرزوقي")
+    assert host.country != "IRN"
+    assert _person(body, "دهقاني").country == "IRN"
+
+
+def test_a_generic_curated_name_needs_its_actors_country_in_the_article() -> None:
+    yemen = [e for e in _entities("أعلن المجلس الرئاسي في اليمن تشكيل لجنة.") if e.text == "المجلس الرئاسي"]
+    assert yemen and all(e.country != "LBY" for e in yemen)
+    libya = [e for e in _entities("أعلن المجلس الرئاسي في ليبيا تشكيل لجنة.") if e.text == "المجلس الرئاسي"]
+    assert libya and libya[0].country == "LBY"
+
+
+def test_a_council_with_a_nationality_is_not_the_un_security_council() -> None:
+    ents = _entities("التقى سكرتير مجلس الأمن الروسي بالوفد، وبحث مجلس الأمن والدفاع السوداني الوضع.")
+    orgs = {e.text: e for e in ents if e.type is EntityType.ORG}
+    assert "مجلس الأمن الروسي" in orgs and orgs["مجلس الأمن الروسي"].country == "RUS"
+    assert "مجلس الأمن والدفاع السوداني" in orgs
+    assert all(e.wikidata_id != "Q37470" for e in orgs.values())
+
+
+def test_names_after_ranks_and_given_names_are_whole() -> None:
+    assert _person("وقال رئيس الوفد خليل الحية إن الحركة توافق.", "خليل").text == "خليل الحية"
+    assert _person("وقال حسين الأمين إن الوضع صعب.", "حسين").text == "حسين الأمين"
+    body = "قال قائد القوة البحرية في الحرس الثوري علي رضا تنكسيري إن القوات مستعدة."
+    assert _person(body, "رضا").text == "علي رضا تنكسيري"
+    # على written with ي before a one-word club is no name.
+    assert not any(
+        e.type is EntityType.PERSON and e.text.startswith("علي")
+        for e in _entities("وبعد فوزه علي معيذر 21 - صفر تأهل الفريق.")
+    )
+
+
+def test_a_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
+    names = [e.text for e in _entities("أدان الشيباني الهجوم على المدينة.") if e.type is EntityType.PERSON]
+    assert all(not n.startswith("أدان") for n in names)
+
+
+def test_a_currency_after_a_number_is_no_name() -> None:
+    ents = _entities("قدم البنك 100 مليون يوان للمشروع، ودفعت الشركة 20 دينارا.")
+    assert not any(e.text in ("يوان", "دينارا") for e in ents)

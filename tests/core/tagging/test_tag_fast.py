@@ -21,14 +21,17 @@ from khabar.core.tagging import (
     _analyze_fields,
     _canonicalize,
     _complete_persons,
+    _cut_before_nationality,
     _established,
     _free,
     _gazetteer_candidates,
     _mentions,
     _model,
     _model_candidates,
+    _national_orgs,
     _restore_article,
     _rule_candidates,
+    _with_appositions,
     _without_nisba_countries,
 )
 from khabar.core.tagging.canonical import canonical_id, cluster_mentions
@@ -95,7 +98,10 @@ def ref_analyze_field(text: str) -> list[Candidate]:
             for c in repair_model_spans(text, words, mine)
             if c.type == "LOC" or (c.start, c.end) not in places
         ]
-    return [_restore_article(text, c) for c in enrich(resolve(cands), cands)]
+    national = _national_orgs(text, cands)
+    cands = [c for c in cands if not _cut_before_nationality(text, c, national)]
+    chosen = [_restore_article(text, c) for c in enrich(resolve(cands), cands)]
+    return _with_appositions(text, words, chosen)
 
 
 def ref_entities(found: Sequence[Entity]) -> list[Entity]:

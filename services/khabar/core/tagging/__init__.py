@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
@@ -20,18 +20,24 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextField
-from khabar.core.tagging.actors import actors_by_id
-from khabar.core.tagging.canonical import canonical_id, cluster_mentions
+from khabar.core.tagging.actors import actors_by_id, applies
+from khabar.core.tagging.canonical import canonical_id, cluster_mentions, find_actor
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
 from khabar.core.tagging.countries import ADJECTIVE_NAMES, by_iso3, country_of_word, nisba_country
 from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.edges import repair_model_spans
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
-from khabar.core.tagging.lexicons import COMPOUND_PREPOSITIONS, common_words, first_names, function_words
+from khabar.core.tagging.lexicons import (
+    COMPOUND_PREPOSITIONS,
+    common_words,
+    first_names,
+    function_words,
+)
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
-from khabar.core.tagging.names import complete_person_spans, find_names
+from khabar.core.tagging.names import apposition_title, complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
+from khabar.core.tagging.titles import COUNTERPARTS
 from khabar.core.tagging.words import Word, words_of
 from khabar.core.text.calendar import MONTHS
 from khabar.core.text.normalize import NormalizedText, norm, normalize
@@ -94,6 +100,43 @@ def _model_span_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# Currencies: after a number ("100 مليون يوان") such a word is money, not a name or a place.
+_CURRENCIES = frozenset(
+    norm(w)
+    for w in [
+        "يوان",
+        "دولار",
+        "دولارا",
+        "دولارات",
+        "يورو",
+        "جنيه",
+        "جنيها",
+        "ريال",
+        "ريالا",
+        "درهم",
+        "درهما",
+        "دينار",
+        "دينارا",
+        "ليرة",
+        "روبل",
+        "روبية",
+        "فرنك",
+        "شيكل",
+        "ين",
+    ]
+)
+_NUMBER_WORDS = frozenset(norm(w) for w in ["مليون", "مليار", "ألف", "آلاف", "ملايين", "مليارات", "تريليون"])
+
+
+def _currency_after_number(text: str, start: int, span: str) -> bool:
+    """The model's one-word mention is a currency after a number or a number word."""
+    if " " in span or span not in _CURRENCIES:
+        return False
+    before = text[:start].split()
+    prev = before[-1] if before else ""
+    return prev[-1:].isdigit() or _norm(prev) in _NUMBER_WORDS
+
+
 @cache
 def _model() -> ModelFn | None:
     """The CRF sequence model, or None when it (or its package data) is not available: the tagger
@@ -125,6 +168,8 @@ def _model_candidates(text: str, spans: Sequence[MentionSpan], common: frozenset
         if " " not in span and (span in common or m.confidence < MODEL_MIN_SINGLE):
             # A one-word mention that is everyday vocabulary ("كيلومتر"), or that the model is
             # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
+            continue
+        if _currency_after_number(text, m.start, span):
             continue
         lone_first = m.type == "PERSON" and " " not in span and span in first_names()
         out.append(Candidate(m.type, m.start, end, "model", m.confidence, first_name_only=lone_first))
@@ -424,11 +469,69 @@ def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Wo
                 # The model's ORG/PERSON over exactly a known place ("برلين") is a slip of type.
                 if c.type == "LOC" or (c.start, c.end) not in places
             ]
+    for text, part in zip(texts, parts, strict=True):
+        national = _national_orgs(text, part[0])
+        if national:
+            part[0][:] = [c for c in part[0] if not _cut_before_nationality(text, c, national)]
     out = []
     for text, (cands, words, nt) in zip(texts, parts, strict=True):
         chosen = [_restore_article(text, c) for c in enrich(resolve(cands), cands)] if text else []
-        out.append((chosen, words, nt))
+        out.append((_with_appositions(text, words, chosen), words, nt))
     return out
+
+
+def _with_appositions(text: str, words: Sequence[Word], chosen: list[Candidate]) -> list[Candidate]:
+    """A person whose title gives no country takes the title in apposition after the name
+    ("فيصل بن فرحان، وزير الخارجية السعودي،": SAU); a title before the name keeps its text."""
+    persons = [
+        i for i, c in enumerate(chosen) if c.type == "PERSON" and (c.title is None or c.title.country is None)
+    ]
+    if not persons or not words:
+        return chosen
+    starts = [w.start for w in words]
+    name_starts = frozenset(bisect_right(starts, c.start) - 1 for c in chosen if c.type == "PERSON")
+    out = list(chosen)
+    for i in persons:
+        c = chosen[i]
+        after = bisect_right(starts, c.end - 1)  # the first word starting at or after c.end
+        while after < len(words) and words[after].start < c.end:
+            after += 1
+        t = apposition_title(words, after, name_starts)
+        if t is None or (t.country is None and c.title is not None):
+            continue
+        span = (words[t.start].stem_start, words[t.end - 1].end)
+        out[i] = c._replace(
+            title=t,
+            title_span=c.title_span or span,
+            title_text=c.title_text or text[span[0] : span[1]],
+        )
+    return out
+
+
+def _national_orgs(text: str, cands: Sequence[Candidate]) -> dict[int, tuple[int, str]]:
+    """Start -> (end, country) of organization-rule names that close on a nationality ("مجلس
+    الأمن الروسي", "مجلس الأمن والدفاع السوداني")."""
+    out: dict[int, tuple[int, str]] = {}
+    for c in cands:
+        if c.type == "ORG" and c.source == "org_rule":
+            last = _norm(text[c.start : c.end]).split()[-1]
+            country = nisba_country(last)
+            if country is not None and c.end > out.get(c.start, (0, ""))[0]:
+                out[c.start] = (c.end, country)
+    return out
+
+
+def _cut_before_nationality(text: str, c: Candidate, national: dict[int, tuple[int, str]]) -> bool:
+    """`c` is a curated body's name cut before a nationality not its own: "مجلس الأمن" of "مجلس
+    الأمن الروسي" is not the UN Security Council, so the organization rule's longer name wins
+    ("حزب الله" of "حزب الله اللبناني" stays: Lebanese is its own)."""
+    if c.type != "ORG" or c.source == "org_rule":
+        return False
+    end, country = national.get(c.start, (0, ""))
+    if end <= c.end:
+        return False
+    actor = find_actor("ORG", text[c.start : c.end])
+    return actor is not None and actor.country != country
 
 
 def _without_nisba_countries(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -487,8 +590,6 @@ def _context(mentions: Sequence[tuple[str, Candidate]]) -> Counter[str]:
         cities = [e for e in c.entries if e.source == "city"]
         if len(cities) == 1 and (place := city(int(cities[0].ref))) is not None:
             ctx[place.country] += 1
-        if c.title is not None and c.title.country:
-            ctx[c.title.country] += 1
     return ctx
 
 
@@ -584,10 +685,12 @@ def _mention(
     ctx: Counter[str],
     rest: Counter[str] | None = None,
     home: str | None = None,
+    others: frozenset[str] = frozenset(),
 ) -> _Mention:
     """`rest` is the article's country context without its mentions of names that are a country
     and also a city abroad (عمان), which count for both readings; None: there are none. `home` is
-    the outlet's country (_home_country)."""
+    the outlet's country (_home_country); `others` the countries of counterparts ("نظيره
+    الإيراني"), which the article's dominant country may not give a person."""
     surface = c.surface or text[c.start : c.end]
     kind = _ENTITY_TYPES[c.type]
     country = c.title.country if c.title else None
@@ -600,7 +703,7 @@ def _mention(
     for e in c.entries:
         if e.source == "actor":
             actor = actors_by_id().get(e.ref)
-            if actor is not None:
+            if actor is not None and applies(actor, _norm(surface), ctx):
                 # The curated record is more reliable than a title read from context.
                 country = actor.country or country
                 sector = actor.sector or sector
@@ -611,6 +714,8 @@ def _mention(
         # a Lebanon story: a state office without a nationality is the outlet's own country's,
         # else that of the country that clearly dominates the article.
         country = home or _story_country(ctx)
+        if country in others:
+            country = None  # the counterpart's country: the other side's
     if kind is EntityType.ORG and country is None:
         # "الحكومة الليبية", "وزارة الخارجية الروسية": a nisba or country inside the name.
         for w in _norm(surface).split():
@@ -650,10 +755,12 @@ def _mention(
     )
 
 
-def _canonicalize(mentions: Sequence[_Mention]) -> None:
+def _canonicalize(mentions: Sequence[_Mention], countries: Collection[str] | None = None) -> None:
     """Canonical ids, one per entity across the article's title and body, and the attributes a
-    person carries in one mention (title, country, sector) given to the entity's other mentions."""
-    for cl in cluster_mentions([(m.kind.value, m.text) for m in mentions]):
+    person carries in one mention (title, country, sector) given to the entity's other mentions.
+    `countries`: those the article mentions (a generic curated name needs its actor's; None: no
+    such check)."""
+    for cl in cluster_mentions([(m.kind.value, m.text) for m in mentions], countries):
         members = [mentions[i] for i in cl.members]
         if members[0].kind is EntityType.DATE:
             continue  # clusters hold one type; dates get no id and share nothing
@@ -690,7 +797,7 @@ def _free(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 
 def tag(article: Article) -> TaggedArticle:
     found = _mentions(article)
-    _canonicalize(found)
+    _canonicalize(found, {m.country for m in found if m.country})
     return TaggedArticle(**article.model_dump(), entities=[m.entity() for m in found])
 
 
@@ -725,7 +832,17 @@ def _mentions(article: Article) -> list[_Mention]:
     if any(_dual(c) for _, c in mentions):
         rest = _context([m for m in mentions if not _dual(m[1])]) + nisbas
     home = _home_country([c for _, c in mentions])
-    return [_mention(f, text, c, ctx, rest, home) for f, text, cands in per_field for c in cands]
+    # "التقى فيصل بن فرحان نظيره الإيراني عباس عراقجي": the counterpart's country is the other
+    # side's, never that of a person whose nationality the article leaves unsaid.
+    others = frozenset(
+        c.title.country
+        for _, c in mentions
+        if c.title is not None
+        and c.title.country
+        and c.title_text
+        and _norm(c.title_text).split()[0] in COUNTERPARTS
+    )
+    return [_mention(f, text, c, ctx, rest, home, others) for f, text, cands in per_field for c in cands]
 
 
 def _in_compound_preposition(text: str, c: Candidate) -> bool:

@@ -4,6 +4,7 @@ few regions, each with country, sector, Wikidata id when certain, and Arabic spe
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,6 +21,10 @@ class Actor:
     country: str | None
     sector: str | None
     wikidata: str | None
+    # Normalized spellings generic enough to name another country's body ("المجلس الرئاسي",
+    # written "?المجلس الرئاسي" in the list): they name this actor only when the article
+    # mentions its country.
+    contextual: frozenset[str] = frozenset()
 
 
 def parse_actors(text: str) -> tuple[Actor, ...]:
@@ -28,7 +33,8 @@ def parse_actors(text: str) -> tuple[Actor, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         ident, kind, country, sector, qid, names = line.split("\t")
-        shown = [n.strip() for n in names.split("|") if n.strip()]
+        listed = [n.strip() for n in names.split("|") if n.strip()]
+        shown = [n.lstrip("?").strip() for n in listed]
         out.append(
             Actor(
                 id=ident,
@@ -38,6 +44,7 @@ def parse_actors(text: str) -> tuple[Actor, ...]:
                 country=country or None,
                 sector=sector or None,
                 wikidata=qid or None,
+                contextual=frozenset(norm(n[1:].strip()) for n in listed if n.startswith("?")),
             )
         )
     return tuple(out)
@@ -47,6 +54,13 @@ def parse_actors(text: str) -> tuple[Actor, ...]:
 def actors() -> tuple[Actor, ...]:
     text = resources.files("khabar.data").joinpath("gazetteers/actors.tsv").read_text("utf-8")
     return parse_actors(text)
+
+
+def applies(actor: Actor, key: str, countries: Collection[str]) -> bool:
+    """The actor may be the one a mention written `key` (normalized) names, in an article whose
+    countries are `countries`: always, unless `key` is one of its generic spellings and the
+    article does not mention its country."""
+    return key not in actor.contextual or actor.country in countries
 
 
 @cache

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
-from khabar.core.tagging.actors import Actor, actors
+from khabar.core.tagging.actors import Actor, actors, applies
+from khabar.core.tagging.countries import nisba_country
 from khabar.core.text.normalize import norm
 
 _ABD = re.compile(r"\b(عبد|ابو|أبو) (?=\S)")
@@ -68,10 +69,30 @@ def _actor_keys() -> tuple[dict[tuple[str, str], Actor], dict[str, list[str]]]:
     return exact, by_type
 
 
-def find_actor(kind: str, text: str) -> Actor | None:
+def find_actor(kind: str, text: str, countries: Collection[str] | None = None) -> Actor | None:
     """The curated actor `text` names: exact on the spelling key, else fuzzy for multi-word names
-    (a one-word fuzzy match is too risky: بوتين ~ بوتان)."""
-    return _actor_for_key(kind, name_key(text))
+    (a one-word fuzzy match is too risky: بوتين ~ بوتان). A fuzzy match whose nisba the entry
+    lacks is another body ("مجلس الأمن الروسي" is not "مجلس الأمن الدولي"). `countries`: those
+    the article mentions; a generic spelling ("المجلس الرئاسي") names its actor only when they
+    include the actor's country (None: no article, no such check)."""
+    actor = _actor_for_key(kind, name_key(text))
+    if actor is None:
+        return None
+    key = norm(text)
+    if countries is not None and not applies(actor, key, countries):
+        return None
+    if key not in actor.variants and _foreign_nisba(key, actor):
+        return None
+    return actor
+
+
+def _foreign_nisba(key: str, actor: Actor) -> bool:
+    """`key` holds a nationality adjective of another country than the actor's, which none of the
+    actor's spellings holds."""
+    own = {w for v in actor.variants for w in v.split()}
+    return any(
+        (c := nisba_country(w)) is not None and c != actor.country and w not in own for w in key.split()
+    )
 
 
 @lru_cache(maxsize=32768)  # the fuzzy search over every variant is the costly part; bounded
@@ -80,6 +101,15 @@ def _actor_for_key(kind: str, key: str) -> Actor | None:
     hit = exact.get((kind, key))
     if hit is not None or " " not in key:
         return hit
+    if kind == "PERSON":
+        # "محمد بن سلمان بن عبدالعزيز آل سعود": a name and its father's are the person; the
+        # grandfather and the house may be listed or not.
+        parts = key.split()
+        for n in range(len(parts) - 1, 2, -1):
+            if parts[n] in _LINKS or parts[n] == "ال":
+                hit = exact.get((kind, " ".join(parts[:n])))
+                if hit is not None and any(p in _LINKS for p in parts[:n]):
+                    return hit
     near = process.extract(key, by_type.get(kind, []), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=8)
     return next((exact[(kind, other)] for other, _, _ in near if _words_match(key, other)), None)
 
@@ -121,13 +151,17 @@ def _may_reach(a: int, b: int) -> bool:
     return 200 * min(a, b) * 100 >= int(FUZZY_MIN * 100) * (a + b)
 
 
-def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
+def cluster_mentions(
+    mentions: Sequence[tuple[str, str]], countries: Collection[str] | None = None
+) -> list[Cluster]:
     """Group (type, text) mentions of one article into entities.
 
     Longer names are seen first and become anchors; a mention joins an anchor of its type when its
     key equals it, fuzzily matches it with as many words, or (PERSON) its words are a subset of the
     anchor's words (المنفي ⊂ محمد المنفي; حيدر أغانين ⊂ حيدر رشيد أغانين) and all such anchors
-    belong to one entity."""
+    belong to one entity; a mention chained by a nasab link ("عبدالعزيز بن سلمان") joins only a
+    name with the same first name, its words in the same order (not "محمد بن سلمان بن عبدالعزيز",
+    whose father and grandfather they name). `countries`: see find_actor."""
     keyed = [(i, kind, name_key(text), text) for i, (kind, text) in enumerate(mentions)]
     order = sorted(keyed, key=lambda x: (-len(x[2].split()), -len(x[2]), x[0]))
     groups: list[_Group] = []
@@ -137,14 +171,14 @@ def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
     # for the fuzzy test; (word set, group) of persons for the subset test.
     exact: dict[tuple[str, str], _Group] = {}
     same_count: dict[tuple[str, int], list[tuple[int, str, _Group]]] = {}
-    person_words: list[tuple[frozenset[str], _Group]] = []
+    person_words: list[tuple[frozenset[str], tuple[str, ...], _Group]] = []
 
     def add_anchor(kind: str, key: str, group: _Group) -> None:
         exact.setdefault((kind, key), group)
         parts = key.split()
         same_count.setdefault((kind, len(parts)), []).append((len(key), key, group))
         if kind == "PERSON":
-            person_words.append((frozenset(parts), group))
+            person_words.append((frozenset(parts), tuple(parts), group))
 
     for i, kind, key, text in order:
         words = set(key.split())
@@ -156,7 +190,8 @@ def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
                     joined = group
                     break
         if joined is None and kind == "PERSON":
-            supers = {id(g): g for aw, g in person_words if words < aw}
+            parts = key.split()
+            supers = {id(g): g for aw, ap, g in person_words if words < aw and _same_person(parts, ap)}
             if len(supers) == 1:
                 joined = next(iter(supers.values()))
         if joined is None:
@@ -170,10 +205,28 @@ def cluster_mentions(mentions: Sequence[tuple[str, str]]) -> list[Cluster]:
     out: list[Cluster] = []
     for g in groups:
         members = tuple(sorted(g.members))
-        actor = next((a for m in members if (a := find_actor(g.kind, mentions[m][1])) is not None), None)
+        actor = next(
+            (a for m in members if (a := find_actor(g.kind, mentions[m][1], countries)) is not None), None
+        )
         name = actor.name if actor else g.text
         out.append(Cluster(g.kind, name, name_key(name), members, actor))
     return out
+
+
+_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
+
+
+def _in_order(parts: Sequence[str], anchor: Sequence[str]) -> bool:
+    it = iter(anchor)
+    return all(p in it for p in parts)
+
+
+def _same_person(parts: Sequence[str], anchor: Sequence[str]) -> bool:
+    """`parts` (a shorter name's words) may name the person `anchor` names: its words in the
+    anchor's order, and when it holds a nasab link, the anchor's own first name first."""
+    if not _in_order(parts, anchor):
+        return False
+    return not any(p in _LINKS for p in parts) or parts[0] == anchor[0]
 
 
 def canonical_id(cluster: Cluster) -> str:

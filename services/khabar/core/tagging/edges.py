@@ -340,13 +340,29 @@ def _glued_partitive(words: Sequence[Word], first: int, last: int) -> bool:
     return _known(rest) and not _known(f"{whole[1:]} {rest}")
 
 
+# Verbs that open a news sentence before their subject ("أدان الشيباني الهجوم"): bare (no
+# proclitic), 3rd person perfect, at the left edge of a person name they are the verb.
+_OPENING = _REPORTING + " أدان رحب استقبل التقى بحث استنكر ندد هنأ زار غادر اتهم وقع ترأس شارك"
+
+
+@cache
+def _opening_forms() -> frozenset[str]:
+    forms = {norm(v) + s for v in _OPENING.split() for s in ("", "ت")}
+    return frozenset(forms) - first_names() - lexicon()
+
+
+def _opening_verb(w: Word) -> bool:
+    """`w` is a bare perfect verb that opens a clause before its subject ("أدان", "التقت")."""
+    return w.stem_start == w.start and w.whole in _opening_forms()
+
+
 def _not_a_start(kind: str, words: Sequence[Word], first: int, last: int) -> bool:
     """words[first] cannot open a name of that type (module docstring)."""
     w = words[first]
     if is_edge_verb(w):
         return True
     if kind == "PERSON":
-        return _honorific(w) or _epithet(words, first, last)
+        return _honorific(w) or _epithet(words, first, last) or _opening_verb(w)
     if kind == "ORG":
         # "الروسية البريطانية تي إن كي بي بي"; not "العربية للطيران" (a proclitic follows).
         nxt = words[first + 1]

@@ -145,7 +145,16 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     # longer curated name around it, to a longer name ending where it ends, and, when it is a
     # lone first name, to any longer name around it.
     any_person = _Containers((o.start, o.end) for o in persons)
+    # A model name also yields to a first-name-rule name of foreign shape that adds a given name
+    # before it and ends where it ends (a lone first name: ends no earlier); the rule lets such a
+    # name stand alone: "رضا تنكسيري" of "علي رضا تنكسيري".
+    given_before = [
+        (o.start, o.end) for o in cands if o.source == "first_name" and o.type == "PERSON" and o.standalone
+    ]
     actor_person = _Containers((o.start, o.end) for o in persons if o.source == "actor")
+    # A curated person's name ending in a model place or organization is the person: "الصدر" of
+    # "مقتدى الصدر" is no place.
+    actor_person_ends = _earliest_by_end((o.start, o.end) for o in persons if o.source == "actor")
     person_ends = _earliest_by_end((o.start, o.end) for o in persons)
     # The place closing "غرفة تجارة بنغازي" belongs to the organization's name.
     org_ends = _earliest_by_end((o.start, o.end) for o in orgs)
@@ -158,12 +167,15 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
             (
                 c.type == "PERSON"
                 and (
-                    any_person.contain(s, e)
+                    (any_person.contain(s, e) or any(a < s and e <= b for a, b in given_before))
                     if c.first_name_only
-                    else actor_person.contain(s, e) or person_ends.get(e, s) < s
+                    else actor_person.contain(s, e)
+                    or person_ends.get(e, s) < s
+                    or any(a < s and e == b for a, b in given_before)
                 )
             )
             or (c.type != "ORG" and org_ends.get(e, s) < s)
+            or (c.type != "PERSON" and actor_person_ends.get(e, s) < s)
             or (c.type == "LOC" and region.contain(s, e))
         ):
             out.add(i)

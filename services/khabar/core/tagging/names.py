@@ -26,7 +26,7 @@ from khabar.core.tagging.lexicons import (
     is_ala,
     mostly_common_words,
 )
-from khabar.core.tagging.titles import TITLE_TRIGGERS, TITLE_WORDS, TitleMatch, match_title
+from khabar.core.tagging.titles import COUNTERPARTS, TITLE_TRIGGERS, TITLE_WORDS, TitleMatch, match_title
 from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
@@ -100,6 +100,12 @@ def _first_name_trigger(words: Sequence[Word], i: int) -> bool:
     before عبد/بن/أبو, which make the name reading certain."""
     if words[i].key not in mostly_common_words():
         return True
+    if (
+        i + 2 < len(words)
+        and _ali_before_given_name(words[i], words[i + 1])
+        and name_like(words[i + 2], True)
+    ):
+        return True  # "علي رضا تنكسيري"; one word after the given name may be a club ("علي معيذر")
     nxt = words[i + 1].key if i + 1 < len(words) else ""
     return nxt == _ABD or nxt in _LINKS or nxt in _KUNYA
 
@@ -137,6 +143,35 @@ def _possessor_title(words: Sequence[Word], keys: Sequence[str], title: TitleMat
             if inner is not None and inner.end == title.end:
                 return inner
     return title
+
+
+# What may close a title in apposition after a name: "فيصل بن فرحان، وزير الخارجية السعودي،".
+_APPOSITION_END = frozenset({"،", ",", ".", ":", "؛", ";", ")", "-", "–"})
+
+
+def apposition_title(
+    words: Sequence[Word], after: int, name_starts: frozenset[int] = frozenset()
+) -> TitleMatch | None:
+    """A title in apposition after a person name that ends before words[after]: "فيصل بن فرحان،
+    وزير الخارجية السعودي،". It follows a comma, starts with a title head (not a counterpart:
+    "نظيره الإيراني" is the other party's) and is itself closed by punctuation or the text's end,
+    not by a name (then the title is that name's: "…، وزير الخارجية السعودي فيصل بن فرحان").
+    `name_starts`: indices of words where a person name starts."""
+    if after >= len(words) or words[after].text not in ("،", ","):
+        return None
+    at = after + 1
+    if at >= len(words) or words[at].stem_start != words[at].start or words[at].key in COUNTERPARTS:
+        return None
+    keys = [w.key for w in words[at : at + 10]]
+    title = match_title(keys, 0)
+    if title is None or title.end < 2:
+        return None  # a bare head ("الرئيس،") tells nothing
+    end = at + title.end
+    if end in name_starts:
+        return None
+    if end < len(words) and words[end].text not in _APPOSITION_END:
+        return None
+    return TitleMatch(at, end, title.sector, title.country)
 
 
 def find_names(words: Sequence[Word]) -> list[NameSpan]:
@@ -206,13 +241,36 @@ def _surname_before_pause(text: str, words: Sequence[Word], first: int) -> bool:
     if words[first].key not in first_names() or k >= len(words):
         return False
     w = words[k]
+    if w.key.startswith("ال"):
+        return _definite_surname(text, words, k)
     return (
         name_like(w, strict=False)
-        and not w.key.startswith("ال")
         and not _verb_shaped(w)
         and not (len(w.key) >= 5 and w.key.endswith("ا"))
         and _PAUSE.match(text, w.end) is not None
     )
+
+
+# After a speaker's name: "وقال خليل الحية إن" (the complement's إن/أن, or a colon).
+_SPEECH_END = re.compile(r"\s*(?::|(?:إن|أن|ان)(?:\s|$))")
+
+
+def _definite_surname(text: str, words: Sequence[Word], k: int) -> bool:
+    """A definite word after a lone given name is its family name ("خليل الحية", "حسين الأمين")
+    when the speaker's إن/أن or a colon follows at once: the subject has ended there (a comma
+    may end an object: "التقى الوزير محمد المسؤولين،"). Not a
+    function, calendar, country or nisba word, nor a word carrying a proclitic."""
+    w = words[k]
+    if w.stem_start != w.start or not w.is_word or len(w.key) < 5:
+        return False
+    if (
+        w.key in function_words()
+        or w.key in calendar_words()
+        or country_of_word(w.key)
+        or nisba_country(w.key)
+    ):
+        return False
+    return _SPEECH_END.match(text, w.end) is not None
 
 
 def _glued(text: str, words: Sequence[Word], a: int) -> bool:
@@ -220,6 +278,17 @@ def _glued(text: str, words: Sequence[Word], a: int) -> bool:
     second carries no proclitic ("وبوتين" starts a new phrase): the two may belong to one name."""
     b = words[a + 1]
     return b.stem_start == b.start and b.is_word and not text[words[a].end : b.start].strip(" ")
+
+
+def _ali_before_given_name(w: Word, nxt: Word) -> bool:
+    """علي written with ي before a known given name that is no everyday word ("علي رضا"): the
+    name علي, not the preposition على some outlets write so (which takes a noun: "علي مدار")."""
+    return (
+        w.key == "علي"
+        and w.text.endswith("ي")
+        and nxt.key in first_names()
+        and nxt.key not in mostly_common_words()
+    )
 
 
 def _given_name_before(text: str, words: Sequence[Word], first: int) -> bool:

@@ -20,6 +20,10 @@ from khabar.core.tagging.words import Word
 from khabar.core.text.normalize import norm
 
 MAX_CONSTRUCT = 2
+# "التابعة للحوثيين": what follows is the owner, not the name.
+_AFFILIATED = frozenset(norm(w) for w in ("التابع", "التابعة", "التابعين", "التابعون"))
+# Adjectives that, after a modifier of their own, name a state's body like a nisba.
+_NATIONAL = frozenset(norm(w) for w in ("الوطني", "الوطنية", "الاتحادي", "الاتحادية"))
 # Heads that as often describe as name ("حركة الطائرات", "لجنة الانضباط", "مصلحة الشعب"): they
 # need a nisba, place or Latin name ("غرفة تجارة بنغازي", "شبكة CNN").
 _WEAK_HEADS = frozenset(
@@ -43,6 +47,7 @@ _WEAK_HEADS = frozenset(
         "جماعة",
         "كتيبة",
         "كتائب",
+        "قوة",
         "مؤتمر",
         "منتدى",
         "تحالف",
@@ -61,7 +66,8 @@ _GENERIC_BODIES = frozenset(
     norm(w)
     for w in ("الجيش", "الحكومة", "القوات", "السلطات", "الشرطة", "الإدارة", "الرئاسة", "البحرية", "الخارجية")
 )
-_DEFINITE_HEADS = frozenset("ال" + h for h in _HEADS)
+# "الجهاز الفني" (a team's staff), "القوة الدولية" (a force): only the indefinite heads name.
+_DEFINITE_HEADS = frozenset("ال" + h for h in _HEADS - {norm("جهاز"), norm("قوة")})
 MAX_ORG = 7
 _ARTICLE = "ال"
 _GENERAL = norm("العام")
@@ -93,6 +99,7 @@ def _conjoined(words: Sequence[Word], j: int) -> bool:
         and w.key.startswith(_ARTICLE)
         and len(w.key) > 3
         and w.key not in _DEFINITE_HEADS
+        and w.key not in TITLE_WORDS  # "واللواء 444": a second body
         and w.key not in function_words()
         and w.key not in calendar_words()
         and w.stem_start - w.start == 1
@@ -159,6 +166,15 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
             continue
         if _stop(w) or w.stem_start != w.start:
             break  # a clitic (و، ب، ل) starts a new phrase
+        if w.key in _AFFILIATED:
+            break  # "قناة المسيرة التابعة للحوثيين": the owner follows, the name has ended
+        if definite_head and described and last_good == j and (k := _lam_phrase(words, j)):
+            # "المؤسسة الوطنية للنفط", "الاتحاد العام لغرف التجارة": a described definite head
+            # takes its domain with ل; the name closes there, as after a nisba.
+            j += k
+            last_good = proper_end = j
+            described_to_proper = lam_domain = True
+            continue
         if nisba_country(w.key) or _latin(w) or _place(w):
             described = described or not nisba_country(w.key)
             indefinite_run = False
@@ -170,6 +186,13 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
         if _definite(w):
             if proper_end == j and nisba_country(words[j - 1].key):
                 break  # "وزارة الخارجية العراقية القائم بالأعمال": the nationality ends the name
+            if definite_head and described and w.key in _NATIONAL:
+                # "المجلس الشعبي الوطني": "national" after a modifier of its own names the
+                # country's body, as a nisba would.
+                j += 1
+                last_good = proper_end = j
+                described_to_proper = True
+                continue
             described = True
             indefinite_run = False
             j += 1
@@ -177,13 +200,6 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
             continue
         if indefinite_run and j - i <= MAX_CONSTRUCT and not _possessed(w):
             j += 1  # construct chain (هيئة تشجيع ...); kept only if a definite word closes it
-            continue
-        if definite_head and described and last_good == j and (k := _lam_phrase(words, j)):
-            # "المؤسسة الوطنية للنفط", "الاتحاد العام لغرف التجارة": a described definite head
-            # takes its domain with ل; the name closes there, as after a nisba.
-            j += k
-            last_good = proper_end = j
-            described_to_proper = lam_domain = True
             continue
         break
     if not definite_head and last_good == i + 1:
