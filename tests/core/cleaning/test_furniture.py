@@ -148,3 +148,7 @@ def test_a_dated_wire_dateline_is_stripped_and_gives_its_date() -> None:
     assert lead_dateline_date(lead) == "03-02-2026"
     sentence = "قال الوزير إن 12 شخصا قتلوا في 2026 - بحسب الإحصاءات - في الحوادث."
     assert strip_lead_dateline(sentence) == sentence and lead_dateline_date(sentence) is None
+
+
+def test_a_slash_dateline_alone_on_its_line_is_furniture() -> None:
+    assert byline_author("أنقرة/ الأناضول") == ""

@@ -56,3 +56,10 @@ def test_assemble_spans_index_the_body(texts: list[str]) -> None:
 def test_a_closing_background_paragraph_without_a_full_stop_is_running_text() -> None:
     assert is_body_line("يذكر أن البلدين استأنفا علاقاتهما الدبلوماسية في مارس 2023 بموجب اتفاق رعته الصين")
     assert not is_body_line("يذكر أن")
+
+
+def test_a_headline_opening_with_a_name_that_looks_like_a_conjunction() -> None:
+    # "فيدان" is Fidan, not ف + يدان; ".." joins a headline's two parts.
+    assert not is_body_line('فيدان في بغداد.. اتفاق على آلية لإدارة المياه وتنسيق ضد "بي كا كا"')
+    assert not is_body_line("فيدان يبحث مع نظيره العراقي ملف المياه")
+    assert is_body_line("وقال الوزير إن المباحثات تناولت ملف المياه.. وأمن الحدود")

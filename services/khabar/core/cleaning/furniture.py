@@ -354,9 +354,9 @@ _AGENCIES = (
 _BYLINE_AGENCY = re.compile(rf"^[(\[]?\s*{_AGENCIES}\s*[)\]]?$")
 # "… على أساس وثيقة الوفاق ( رويترز )": a wire's sign-off closing the story's last sentence.
 _SIGN_OFF = re.compile(rf"\S\s*[(\[]\s*{_AGENCIES}\s*[)\]]\s*$")
-# "الخرطوم - وكالات", "الرياض (رويترز) -": a city and the agency, not a writer.
+# "الخرطوم - وكالات", "الرياض (رويترز) -", "أنقرة/ الأناضول": a city and the agency, not a writer.
 _DATELINE_AGENCY = re.compile(
-    rf"^[^\d.،,:؟!()\[\]]{{2,30}}?\s*(?:[-–—:]\s*[(\[]?\s*{_AGENCIES}\s*[)\]]?|[(\[][^()\[\]]{{2,30}}[)\]])\s*[-–—:]?$"
+    rf"^[^\d.،,:؟!()\[\]/]{{2,30}}?\s*(?:[-–—:/]\s*[(\[]?\s*{_AGENCIES}\s*[)\]]?|[(\[][^()\[\]]{{2,30}}[)\]])\s*[-–—:]?$"
 )
 
 

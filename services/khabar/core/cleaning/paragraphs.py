@@ -8,6 +8,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from khabar.core.models import Paragraph, ParagraphKind
+from khabar.core.tagging.catalog import lexicon
 from khabar.core.text.normalize import norm
 
 __all__ = [
@@ -44,6 +45,8 @@ _CLAUSE_OPENERS = frozenset(
     ]
 )
 _MIN_CLAUSE_WORDS = 4
+_HEADLINE_BREAK = ".."
+_RARE_NAME_ZIPF = 3.5
 
 
 def word_count(line: str) -> int:
@@ -98,11 +101,17 @@ def _continues_story(line: str) -> bool:
         return False
     if len(words[0]) == 1:
         return True
+    # A rare known name keeps its first letter ("فيدان" is no ف + يدان "two hands"); "وادي" is also
+    # "وأدى" (and performed), a common word.
+    if norm(words[0]) in lexicon() and zipf_frequency(words[0], "ar") < _RARE_NAME_ZIPF:
+        return False
     rest = norm(words[0][1:])
     if rest[:1] == "س" and rest[1:2] in ("ي", "ت") and len(rest) >= 5:
         rest = rest[1:]
     if rest in _CLAUSE_OPENERS or (rest[:1] in ("ي", "ت") and len(rest) >= 4):
         return True
+    if _HEADLINE_BREAK in line and not ends_sentence(line):
+        return False  # a headline of two parts joined by "..", its first word read as و/ف + word
     return _conjunction_reading(words[0])
 
 
