@@ -423,3 +423,13 @@ def test_a_story_without_a_date_line_is_dated_by_its_wire_dateline() -> None:
     (main,) = _clean_text(text)
     assert main.published_at is not None and main.published_at.date().isoformat() == "2026-02-03"
     assert main.body.startswith("اعتقلت قوات الاحتلال")
+
+
+def test_a_wire_credited_by_the_dateline_is_the_source_when_nothing_states_one() -> None:
+    story = "فيدان في بغداد لبحث ملف المياه\nأنقرة/ الأناضول\n" + _LEAD
+    (main,) = _clean_text(story)
+    assert main.source_name == "الأناضول" and "الأناضول" not in main.body
+    (main,) = _clean_text(story + "المصدر: وكالة الأنباء العراقية\n")
+    assert main.source_name == "وكالة الأنباء العراقية"  # a stated source wins
+    (main,) = _clean_text(story.replace("أنقرة/ الأناضول", "الخرطوم - وكالات"))
+    assert main.source_name is None  # "agencies" names none

@@ -65,7 +65,8 @@ def clean(raw: RawArticle, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
 
     published = raw.published_at or (page.published_at if page else None) or main.published_at
     published = published or main.updated_at
-    source = raw.source_name or main.source_name or site
+    # A wire a dateline credits is the source only when neither the text nor the page names one.
+    source = raw.source_name or main.source_name or site or main.credited
     keywords = list(dict.fromkeys([*main.keywords, *(page.keywords if page else [])]))
     parent = _article(
         raw.id,

@@ -19,6 +19,7 @@ from khabar.core.text.normalize import norm, normalize
 __all__ = [
     "RelatedLabel",
     "byline_author",
+    "dateline_agency",
     "furniture_reason",
     "is_staff_label",
     "related_label",
@@ -413,6 +414,23 @@ def _dated_dateline(line: str) -> re.Match[str] | None:
     # (small towns are missing from the city list).
     m = _DATED_DATELINE.match(line)
     return m if m and word_count(m.group("place")) <= _MAX_DATELINE_PLACE_WORDS else None
+
+
+_CREDITED_AGENCY = re.compile(rf"(?:^|[\s\-–—:/(\[])({_AGENCIES})\s*[)\]]?\s*[-–—:]?$")
+
+
+def dateline_agency(line: str) -> str | None:
+    """The wire agency a dateline line credits ("أنقرة/ الأناضول" → الأناضول, "الرياض (رويترز) -" →
+    رويترز); None for other lines and for the generic "وكالات"/"خاص"/"متابعات"."""
+    if byline_author(line) != "":
+        return None
+    m = _CREDITED_AGENCY.search(line.strip())
+    if m is None or m.group(1) in _GENERIC_CREDITS:
+        return None
+    return m.group(1)
+
+
+_GENERIC_CREDITS = frozenset({"وكالات", "خاص", "متابعات"})
 
 
 def byline_author(line: str) -> str | None:

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from khabar.core.cleaning.furniture import (
     byline_author,
+    dateline_agency,
     furniture_reason,
     is_staff_label,
     lead_dateline_date,
@@ -48,6 +49,7 @@ class Story:
     source_name: str | None = None
     author: str | None = None
     keywords: list[str] = field(default_factory=list)
+    credited: str | None = None  # the wire agency a dateline credits ("أنقرة/ الأناضول")
 
     @property
     def has_text(self) -> bool:
@@ -60,6 +62,7 @@ class _Meta:
     published_labelled: bool = False  # stated by a label ("تاريخ النشر:"), not a bare date line
     updated_at: datetime | None = None
     source_name: str | None = None
+    credited: str | None = None  # the wire a dateline credits: the source when nothing states one
     author: str | None = None
     keywords: list[str] = field(default_factory=list)
 
@@ -114,6 +117,7 @@ def read_story(
         source_name=meta.source_name,
         author=meta.author,
         keywords=list(dict.fromkeys(meta.keywords)),
+        credited=meta.credited,
     )
     if require_text and not story.has_text:
         return None
@@ -184,6 +188,8 @@ def _drop_furniture(lines: Sequence[str], meta: _Meta) -> list[str]:
         if reason is not None:
             if reason == "byline" and meta.author is None:
                 meta.author = byline_author(line) or None
+            if reason == "byline" and meta.credited is None:
+                meta.credited = dateline_agency(line)
             continue
         kept.append(line)
     return kept
