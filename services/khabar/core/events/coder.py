@@ -30,6 +30,7 @@ from khabar.core.events.participants import (
 )
 from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
+from khabar.core.events.sport import is_sports_story, sports_terms
 from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
 from khabar.core.events.triggers import Trigger, find_triggers, token_readings
 from khabar.core.models import (
@@ -1133,6 +1134,11 @@ def code_events(tagged: TaggedArticle) -> list[Event]:
     entities = _consistent(tagged.entities)
     people = story_people(entities, tagged.body)
     body_units = [_unit(s, entities, people, False) for s in split_sentences(tagged.body)]
+    title_words = [norm(w) for w in (tagged.title or "").split()]
+    sport = is_sports_story([w for u in body_units for w in u.words] + title_words)
+    if sport:
+        # A match report's "هجوم" and "يلتقي" are no politics (events/sport.py).
+        body_units = [u for u in body_units if not sports_terms(u.words)]
     story = _Story()
     drafts: list[_Draft] = []
     for i, unit in enumerate(body_units):
@@ -1154,6 +1160,8 @@ def code_events(tagged: TaggedArticle) -> list[Event]:
         for start, end in _headline_clauses(tagged.title):
             headline = Sentence(tagged.title[start:end], start, end)
             unit = _unit(headline, title_entities, people, True)
+            if sport and sports_terms(unit.words):
+                continue
             for d in _code_unit(unit, None, table, published, _Story()):
                 if d.date is None and d.type != "AGREE":  # an announced meeting is dated by its own day
                     d.date = lead
