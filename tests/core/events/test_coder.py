@@ -988,3 +988,11 @@ def test_a_nationality_after_the_cue_names_the_target() -> None:
     ents = [("بريطانيا", "LOC", {"country": "GBR"})]
     ev = only(code_events(article("فرضت بريطانيا عقوبات على خمس شركات إيرانية.", ents)))
     assert (ev.type, ev.cameo) == ("COERCE", "163") and ev.recipients[0].country == "IRN"
+
+
+def test_a_strike_on_a_named_city_hits_its_country() -> None:
+    body = "شنت إسرائيل فجر اليوم غارات على صنعاء استهدفت ميناء ومحطة كهرباء."
+    ents = [("إسرائيل", "LOC", {"country": "ISR"}), ("صنعاء", "LOC", {"country": "YEM"})]
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert ev.type == "ASSAULT" and names(ev.actors) == ["إسرائيل"]
+    assert ev.recipients[0].country == "YEM" and ev.location is not None and ev.location.name == "صنعاء"

@@ -345,3 +345,13 @@ def test_a_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
 def test_a_currency_after_a_number_is_no_name() -> None:
     ents = _entities("قدم البنك 100 مليون يوان للمشروع، ودفعت الشركة 20 دينارا.")
     assert not any(e.text in ("يوان", "دينارا") for e in ents)
+
+
+def test_a_big_city_stands_alone_a_small_one_needs_a_place_head() -> None:
+    def places(body: str) -> list[str]:
+        entities = tag(Article(id="c1", title="", body=body)).entities
+        return [e.text for e in entities if e.type is EntityType.LOC]
+
+    assert "خاركيف" in places("شنت القوات الروسية غارات على خاركيف ليلة الثلاثاء.")
+    # A town of a few thousand people is found after a place head, not alone.
+    assert "قباطية" in places("اقتحمت القوات بلدة قباطية فجرا.")

@@ -445,16 +445,17 @@ def _code_unit(
         limit = None if scheduled else _schedule_limit(words, trig.index)
         context_units = [unit, follow] if follow else [unit]
         visit = family.mode == "visit"
-        place = choose_place(unit.mentions, words, trig.index, visit, limit)
+        hits = family.target_from_place
+        place = choose_place(unit.mentions, words, trig.index, visit, limit, target=hits)
         if place is None and follow is not None:
-            place = choose_place(follow.mentions, follow.words, 0, visit)
+            place = choose_place(follow.mentions, follow.words, 0, visit, target=hits)
         # A strike "في عمق روسيا" hits Russia; a visit to Cairo is hosted by Egypt. After a verb of
         # deciding the place is the noun's ("أعلنت الجماعة في اليمن إطلاق صواريخ على إسرائيل"):
         # one named with the subject is where the actor is.
         target = place
         if trig.governor is not None and place is not None and place.index < trig.index:
             later = [m for m in unit.mentions if m.index > trig.index]
-            target = choose_place(later, words, trig.index, visit, limit)
+            target = choose_place(later, words, trig.index, visit, limit, target=hits)
         if recipient is None and family.target_from_place and target is not None and target.country:
             recipient = Mention(
                 Kind.COUNTRY,

@@ -54,7 +54,11 @@ def _previous(words: list[str], k: int) -> tuple[int, str]:
     return j, (words[j] if j >= 0 else "")
 
 
-def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
+# What an attack is "on" ("شنت إسرائيل غارات على صنعاء") is where it happened and whom it hit.
+_TARGET_CUES = _set("على", "ضد")
+
+
+def _rank(m: Mention, words: list[str], visit: bool, target: bool = False) -> int | None:
     """Lower is better; None when the mention is not the place of the event."""
     if m.kind not in (Kind.PLACE, Kind.COUNTRY) or m.absorbed:
         return None
@@ -63,7 +67,7 @@ def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
     if prev in _CITY_CUES:
         return 0
     base = 2 if country_of_place(m.name, m.entity) is not None else 1
-    if prev in _LOCATIVE or glued == "ب":
+    if prev in _LOCATIVE or glued == "ب" or (target and prev in _TARGET_CUES):
         return base
     near_visit = visit or any(w in _VISIT_WORDS for w in words[max(0, j - 3) : j + 1])
     if (prev in _DIRECTION or glued == "ل") and near_visit:
@@ -75,15 +79,22 @@ def _rank(m: Mention, words: list[str], visit: bool) -> int | None:
 
 
 def choose_place(
-    mentions: list[Mention], words: list[str], trigger_index: int, visit: bool, limit: int | None = None
+    mentions: list[Mention],
+    words: list[str],
+    trigger_index: int,
+    visit: bool,
+    limit: int | None = None,
+    *,
+    target: bool = False,
 ) -> Mention | None:
     """The best place mention in a sentence; `limit` excludes mentions from that token on (the
-    part of a sentence about a future meeting, "المقرر عقدها في ...")."""
+    part of a sentence about a future meeting, "المقرر عقدها في ..."). With `target` (families whose
+    place names whom they hit) a place after على/ضد counts too."""
     best: tuple[int, int, Mention] | None = None
     for m in mentions:
         if limit is not None and m.index >= limit:
             continue
-        rank = _rank(m, words, visit)
+        rank = _rank(m, words, visit, target)
         if rank is None:
             continue
         key = (rank, abs(m.index - trigger_index))

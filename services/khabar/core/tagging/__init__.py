@@ -27,19 +27,20 @@ from khabar.core.tagging.countries import ADJECTIVE_NAMES, by_iso3, country_of_w
 from khabar.core.tagging.dates import find_dates
 from khabar.core.tagging.edges import repair_model_spans
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
-from khabar.core.tagging.geo import City, city, city_over_country, disambiguate
+from khabar.core.tagging.geo import City, city, city_over_country, disambiguate, largest_population
 from khabar.core.tagging.lexicons import (
     COMPOUND_PREPOSITIONS,
     common_words,
     first_names,
     function_words,
+    mostly_common_words,
 )
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
 from khabar.core.tagging.names import apposition_title, complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
 from khabar.core.tagging.titles import COUNTERPARTS
 from khabar.core.tagging.words import Word, words_of
-from khabar.core.text.calendar import MONTHS
+from khabar.core.text.calendar import DAY_WORDS, MONTHS, RELATIVE_DAYS
 from khabar.core.text.normalize import NormalizedText, norm, normalize
 
 if TYPE_CHECKING:  # imported for real inside _model: the tagger runs without the model's packages
@@ -191,9 +192,26 @@ def _readings(name: str, entries: tuple[GazEntry, ...]) -> tuple[_Reading, ...]:
     out = []
     for kind in dict.fromkeys(e.type for e in ordered):
         mine = tuple(e for e in ordered if e.type == kind)
-        standalone = mine[0].source not in ENRICH_ONLY and not is_description(name)
+        standalone = (mine[0].source not in ENRICH_ONLY or _big_city_name(name, mine[0].source)) and (
+            not is_description(name)
+        )
         out.append(_Reading(kind, mine, mine[0].source, standalone, mine[0].source == "city"))
     return tuple(out)
+
+
+# A city this large, whose name is no everyday word or given name (ANERcorp's own counts), stands
+# alone ("غارات على خاركيف"): its bare name is that city far more often than anything else.
+_BIG_CITY = 1_000_000
+
+
+def _big_city_name(name: str, source: str) -> bool:
+    return (
+        source == "city"
+        and largest_population(name) >= _BIG_CITY
+        and name not in first_names()
+        and name not in mostly_common_words()
+        and name not in common_words()
+    )
 
 
 # _readings of the default gazetteer's names, bounded like the other memos: emptied when full.
@@ -301,6 +319,14 @@ _START = attrgetter("start")
 _ENTITY_TYPES = {t.value: t for t in EntityType}
 
 
+# Times of day and relative days end a place's name: "اقتحمت القوات بلدة قباطية فجرا".
+_TIME_WORDS = (
+    frozenset(norm(w) for w in ("فجرا", "صباحا", "مساء", "مساءا", "ليلا", "ظهرا", "عصرا", "نهارا", "ضحى"))
+    | DAY_WORDS
+    | frozenset(RELATIVE_DAYS)
+)
+
+
 def _named_places(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
     """Word ranges of unknown place names after a naming head: the next word (quotes skipped),
     unless it is an everyday or function word or carries a proclitic, and up to two more bare,
@@ -308,7 +334,13 @@ def _named_places(text: str, words: Sequence[Word]) -> list[tuple[int, int]]:
     common = _not_name_words()
 
     def bare_name(w: Word) -> bool:
-        return w.is_word and w.stem_start == w.start and w.key not in common and not w.text.isdigit()
+        return (
+            w.is_word
+            and w.stem_start == w.start
+            and w.key not in common
+            and w.key not in _TIME_WORDS
+            and not w.text.isdigit()
+        )
 
     out: list[tuple[int, int]] = []
     for i in compress(range(len(words)), map(_NAMING_KEYS.__contains__, map(_KEY, words))):
