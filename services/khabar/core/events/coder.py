@@ -31,7 +31,7 @@ from khabar.core.events.participants import (
 from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
 from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
-from khabar.core.events.triggers import Trigger, find_triggers, token_readings
+from khabar.core.events.triggers import Trigger, find_triggers, governing_verb, token_readings
 from khabar.core.models import (
     Actor,
     DatePrecision,
@@ -74,7 +74,13 @@ _CLAUSE_OPENERS = _set(
     "الذي",
     "التي",
     ":",
+    # A complement clause with its own pronoun subject ("مشيرة إلى أنهم اعتقلوا في طهران").
+    *("أنهم", "أنها", "أنهما", "بأنهم", "بأنها", "إنهم", "إنها", "إنهما"),
+    # "وكانت الخرطوم قد استدعت …": كان opens a clause whose subject stands between it and قد;
+    # the names before it belong to the previous clause.
+    *("كان", "كانت", "وكان", "وكانت", "وكانا", "وكانوا"),
 )
+_KANA = _set("كان", "كانت", "وكان", "وكانت", "وكانا", "وكانوا")
 _CLAUSE_ENDERS = _set(
     # A consequence ("، ما أدى إلى مقتل شخصين قال الجيش الإسرائيلي إنهما …") or a new speaker
     # opens another predicate: its names are not this verb's.
@@ -125,6 +131,10 @@ _CLAUSE_ENDERS = _set(
     "مضيفة",
     "موضحة",
     "لافتة",
+    *("أنهم", "أنها", "أنهما", "بأنهم", "بأنها", "إنهم", "إنها", "إنهما"),
+    # A reason or purpose in the accusative ("احتجاجا على استضافة نيروبي اجتماعا لـX", "ردا على")
+    # and a beneficiary ("بالتجسس لصالح الولايات المتحدة") name the act's cause, not its parties.
+    *("احتجاجا", "ردا", "تنديدا", "استنكارا", "تضامنا", "انتقاما", "لصالح", "خلفية"),
 )
 # Words after which a verb-looking form is a verbal noun ("تم بحث", "شهد اللقاء بحث").
 _MASDAR_GOVERNORS = _set(
@@ -162,6 +172,12 @@ _MASDAR_GOVERNORS = _set(
     "وأبدى",
     "أبدت",
     "وأبدت",
+)
+# Verbs of saying whose object is a verbal noun, also past their subject and a parenthetical:
+# "وجدد البرهان رفض السودان لأي مبادرة", "وأكد السيسي، خلال استقباله …، رفض مصر تهجير …".
+_SAYING = _set(
+    *("أكد", "أكدت", "أكدا", "أكدوا", "يؤكد", "تؤكد", "جدد", "جددت", "جددا", "يجدد", "تجدد"),
+    *("أبدى", "أبدت", "يبدي", "تبدي"),
 )
 # Words between a verbal noun and what governs it: "أيضا", object pronouns ("أكد له رفض").
 _SKIPPED_BEFORE_MASDAR = _set("أيضا", "ايضا", "له", "لها", "لهم", "لهما")
@@ -367,7 +383,8 @@ def _code_unit(
     for n, trig in enumerate(triggers):
         if trig.index in inside_entities or (trig.is_noun and _is_reference(trig, unit)):
             continue
-        if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None):
+        names = frozenset(k for m in unit.mentions for k in range(m.index, m.end_index + 1))
+        if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None, names):
             continue
         if _aims_at(trig, words) or _after_attempt(trig, unit) or _greeting(trig, words):
             continue
@@ -391,6 +408,7 @@ def _code_unit(
         )
         start, end = _clause(words, trig, prev_end, next_start)
         end = _new_subject(unit, trig, end, table)
+        end = _charge_start(unit, trig, end)
         if n:  # after another predicate ("حماس تفرج عن … وإسرائيل تطلق …")
             start = _own_subject(unit, trig, start)
         imperfect = trig.entry.aspect is Aspect.IMPERFECT
@@ -444,7 +462,11 @@ def _code_unit(
         limit = None if scheduled else _schedule_limit(words, trig.index)
         context_units = [unit, follow] if follow else [unit]
         visit = family.mode == "visit"
-        place = choose_place(unit.mentions, words, trig.index, visit, limit)
+        # A clause opened by its own word ("، وكانت الخرطوم قد استدعت") does not take the place of
+        # the clause before it.
+        opened = start > prev_end and words[start - 1] in _KANA
+        own = [m for m in unit.mentions if m.index >= start] if opened else unit.mentions
+        place = choose_place(own, words, trig.index, visit, limit)
         if place is None and follow is not None:
             place = choose_place(follow.mentions, follow.words, 0, visit)
         # A strike "في عمق روسيا" hits Russia; a visit to Cairo is hosted by Egypt. After a verb of
@@ -454,6 +476,10 @@ def _code_unit(
         if trig.governor is not None and place is not None and place.index < trig.index:
             later = [m for m in unit.mentions if m.index > trig.index]
             target = choose_place(later, words, trig.index, visit, limit)
+        if recipient is None and family.target_from_place:
+            # "استدعت الجزائر سفيرها لدى فرنسا": the country of the posting is the one acted on; it
+            # beats a place, which may lie in another clause ("التوتر في دارفور، وكانت الخرطوم …").
+            recipient = _posting(unit, trig.index, end)
         if recipient is None and family.target_from_place and target is not None and target.country:
             recipient = Mention(
                 Kind.COUNTRY,
@@ -464,9 +490,6 @@ def _code_unit(
                 target.country,
                 resolved=True,
             )
-        if recipient is None and family.target_from_place:
-            # "استدعت الجزائر سفيرها لدى فرنسا": the country of the posting is the one acted on.
-            recipient = _posting(unit, trig.index)
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
@@ -563,6 +586,28 @@ def _new_subject(unit: _Unit, trig: Trigger, end: int, table: CodingTable) -> in
         nxt = m.end_index + 1
         if _joined(m, unit) and nxt < len(unit.words) and _is_verb_form(unit.words[nxt], table):
             return m.index - (1 if unit.words[m.index - 1] == "و" else 0)
+    return end
+
+
+# Words with a proclitic ب that open no charge: adverbs, prepositions, nouns of place.
+_NOT_CHARGES = _set(
+    *("بعد", "بين", "بشكل", "بسبب", "بحسب", "بدوره", "بدورها", "بيان", "بيانا", "بلاده", "بلادها"),
+    *("بالقرب", "بالعاصمة", "بمدينة", "بالتزامن", "بالإضافة", "بناء", "بنحو", "بقيمة", "بالفعل"),
+)
+
+
+def _charge_start(unit: _Unit, trig: Trigger, end: int) -> int:
+    """Where the charge of an accusation starts ("اتهمت السلطات ثلاثة أشخاص بالتجسس لصالح
+    الولايات المتحدة وإسرائيل"): the accused stands before ب + the charge, names inside the charge
+    are whom it concerns, not the accused."""
+    if trig.entry.family.id != "accuse.accuse" or trig.last > trig.index:
+        return end
+    inside = {k for m in unit.mentions for k in range(m.index, m.end_index + 1)}
+    for k in range(trig.index + 1, end):
+        w = unit.words[k]
+        if k in inside or w[:1] != "ب" or len(w) < 4 or w in _NOT_CHARGES:
+            continue
+        return k
     return end
 
 
@@ -773,10 +818,11 @@ def _greeting(trig: Trigger, words: list[str]) -> bool:
     return any(r.startswith(_GREETINGS) for w in window for r in token_readings(w))
 
 
-def _posting(unit: _Unit, after: int) -> Mention | None:
-    """The country named after لدى following the trigger ("سفيرها لدى فرنسا"), as a state."""
+def _posting(unit: _Unit, after: int, end: int) -> Mention | None:
+    """The country named after لدى following the trigger in its clause ("سفيرها لدى فرنسا"), as
+    a state."""
     for m in unit.mentions:
-        if m.index > after and m.country and m.index > 0 and unit.words[m.index - 1] == _LADA:
+        if after < m.index < end and m.country and m.index > 0 and unit.words[m.index - 1] == _LADA:
             return Mention(
                 Kind.COUNTRY, m.index, m.end_index, country_name(m.country), None, m.country, resolved=True
             )
@@ -948,13 +994,17 @@ def _is_reference(trig: Trigger, unit: _Unit) -> bool:
     return any(s.startswith("ال") for s in stems)
 
 
-def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> bool:
+def _is_masdar(
+    words: list[str], trig: Trigger, previous: Trigger | None, names: frozenset[int] = frozenset()
+) -> bool:
     if trig.is_noun:
         return False
     k = trig.index - 1
     while k >= 0 and (not words[k][:1].isalnum() or words[k] in _SKIPPED_BEFORE_MASDAR):
         k -= 1
     if k >= 0 and words[k] in _MASDAR_GOVERNORS:
+        return True
+    if governing_verb(words, trig.index, _SAYING, names) is not None:
         return True
     # "اتفق الوزيران على عقد اجتماع": a preposition right after another trigger governs a noun.
     if k >= 1 and words[k] in _NOUN_PREPOSITIONS and previous is not None and previous.last >= k - 3:

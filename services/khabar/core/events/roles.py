@@ -127,6 +127,7 @@ def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
 
 
 _BETWEEN = norm("بين")
+_QAD = norm("قد")
 _CONTRASTIVE = frozenset(norm(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 
 
@@ -157,6 +158,15 @@ def assign_roles(
     weak = [k for k, s in strengths if s == 1]
     cue_at = strong[0] if strong else (weak[0] if weak else None)
     subject_pre = _last_person(pre)
+    # "وكانت الخرطوم قد استدعت …": the name right before قد is the verb's subject, whatever follows.
+    fixed = (
+        subject_pre
+        if subject_pre is not None
+        and trigger_index >= 2
+        and words[trigger_index - 1] == _QAD
+        and subject_pre.end_index == trigger_index - 2
+        else None
+    )
 
     if family.roles == "between":
         # "اندلعت اشتباكات بين قوة تابعة لـX وعناصر من Y": the two sides after بين, or none.
@@ -198,13 +208,16 @@ def assign_roles(
         )
         # "اتفق الجانبان على ..." : both sides right after the verb are its subject.
         plural = next((m for m in subj_zone if m.kind is Kind.PLURAL and m.index <= trigger_index + 2), None)
-        subject = plural or _best(subj_zone) or subject_pre or topic
+        subject = fixed or plural or _best(subj_zone) or subject_pre or topic
         if subject is not None and counter is not None and subject.name == counter.name:
             subject = topic if topic is not None and topic.name != counter.name else None
         if family.roles == "source_from":
             return Roles(counter, subject, subject)
         return Roles(subject, counter, subject)
 
+    if fixed is not None:
+        counter = next((m for m in post if m.name != fixed.name), None)
+        return Roles(fixed, counter, fixed)
     if len(pre) >= 2:
         first, second = _pair(pre)
         return Roles(first, second, first)
