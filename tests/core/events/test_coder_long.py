@@ -98,3 +98,45 @@ def test_the_accused_before_the_charge_is_kept() -> None:
     )
     ev = only([e for e in code_events(article(body, ents)) if e.type == "ACCUSE"])
     assert names(ev.actors) == ["منظمة العفو الدولية"] and names(ev.recipients) == ["قوات الدعم السريع"]
+
+
+def test_an_arrest_of_citizens_takes_the_state_of_where_they_are_from() -> None:
+    ents = [
+        ("قوات الاحتلال الإسرائيلي", "ORG", {"country": "ISR"}),
+        ("جنين", "LOC", {"country": "PSE"}),
+        ("طوباس", "LOC", {"country": "PSE"}),
+        ("نادي الأسير الفلسطيني", "ORG", {"country": "PSE"}),
+    ]
+    body = (
+        "اعتقلت قوات الاحتلال الإسرائيلي، فجر اليوم الأربعاء، 15 مواطنا على الأقل من محافظتي جنين "
+        "وطوباس، عقب دهم منازلهم وتفتيشها، وفق ما أفاد به نادي الأسير الفلسطيني في بيان مقتضب."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("COERCE", "173") and names(ev.actors) == ["قوات الاحتلال الإسرائيلي"]
+    assert ev.recipients[0].country == "PSE" and ev.recipients[0].sector is None
+    assert str(ev.date) == "2025-06-04"  # the Wednesday on or before publication (Tue 10 June)
+
+
+def test_citizens_from_a_place_of_no_known_state_are_no_recipient() -> None:
+    ents = [("قوات الاحتلال الإسرائيلي", "ORG", {"country": "ISR"}), ("قرية برقين", "LOC")]
+    body = (
+        "اعتقلت قوات الاحتلال الإسرائيلي، فجر اليوم الأربعاء، 15 مواطنا على الأقل من قرية برقين، "
+        "عقب دهم منازلهم وتفتيشها والعبث بمحتوياتها، بحسب ما أفادت به مصادر محلية."
+    )
+    assert code_events(article(body, ents)) == []
+
+
+def test_a_year_in_a_document_name_does_not_date_the_act() -> None:
+    ents = [
+        ("أسعد الشيباني", "PERSON", {"country": "SYR"}),
+        ("توم باراك", "PERSON", {"country": "USA"}),
+        ("إسرائيل", "LOC", {"country": "ISR"}),
+        ("عمّان", "LOC", {"country": "JOR"}),
+    ]
+    body = (
+        "وأكد وزير الخارجية السوري أسعد الشيباني خلال لقائه المبعوث الأمريكي توم باراك في عمّان "
+        "تمسك بلاده باتفاقية فصل القوات لعام 1974، داعيا إسرائيل إلى الانسحاب من المناطق التي "
+        "توغلت فيها بعد سقوط النظام السابق."
+    )
+    ev = only([e for e in code_events(article(body, ents)) if e.type == "REQUEST"])
+    assert ev.recipients[0].country == "ISR" and ev.date is None

@@ -344,8 +344,13 @@ def _pick_date(mentions: list[DateMention], scheduled: bool, limit: int | None) 
     if scheduled:
         future = [d for d in mentions if d.future]
         return future[0] if future else (mentions[0] if mentions else None)
-    # "منذ 27 نوفمبر" dates the state the act continues, not the act.
-    usable = [d for d in mentions if not d.future and not d.since and (limit is None or d.index < limit)]
+    # "منذ 27 نوفمبر" dates the state the act continues, not the act; "اتفاقية … لعام 1974" names a
+    # document.
+    usable = [
+        d
+        for d in mentions
+        if not d.future and not d.since and not d.named and (limit is None or d.index < limit)
+    ]
     return usable[0] if usable else None
 
 
@@ -684,6 +689,7 @@ def _nisba_after_cue(unit: _Unit, trig: Trigger, end: int) -> Mention | None:
     return None
 
 
+_ORIGIN_REACH = 7  # words from a people noun to the place they come from ("من محافظتي جنين")
 _COUNT_WORDS = _set("عشرات", "مئات", "آلاف", "عدد", "عددا", "نحو", "قرابة", "حوالي")
 # Acts on people whose object may be people named by no nationality: their own state's citizens
 # or those of the place ("اعتقلت القوات الأمنية العراقية 12 متظاهرا").
@@ -727,7 +733,17 @@ def _object_nisba(
         name = " ".join(t.text for t in unit.tokens[k : j + 1]) if people else country_name(iso)
         return Mention(Kind.COUNTRY, k, j, name, None, iso, resolved=True)
     if people and trig.entry.family.type in _ACTS_ON_PEOPLE:
-        iso = (place.country if place is not None else None) or actor.country
+        # "15 مواطنا على الأقل من محافظتي جنين وطوباس": where they are from names their state.
+        # A place of no known state there leaves them unknown, not the actor's.
+        origins = [
+            m
+            for m in sorted(unit.mentions, key=lambda m: m.index)
+            if m.kind is Kind.PLACE and k < m.index <= k + _ORIGIN_REACH and m.index < end
+        ]
+        if origins and not any(m.country for m in origins):
+            return None
+        origin = next((m.country for m in origins if m.country), None)
+        iso = origin or (place.country if place is not None else None) or actor.country
         if iso is not None:
             return Mention(Kind.COUNTRY, k, k, unit.tokens[k].text, None, iso, resolved=True)
     return None
