@@ -140,3 +140,67 @@ def test_a_year_in_a_document_name_does_not_date_the_act() -> None:
     )
     ev = only([e for e in code_events(article(body, ents)) if e.type == "REQUEST"])
     assert ev.recipients[0].country == "ISR" and ev.date is None
+
+
+def test_two_calls_received_from_two_ministers_are_two_events() -> None:
+    ents = [
+        ("بدر عبد العاطي", "PERSON", {"country": "EGY"}),
+        ("فيصل بن فرحان", "PERSON", {"country": "SAU"}),
+        ("محمد بن عبد الرحمن آل ثاني", "PERSON", {"country": "QAT"}),
+        ("غزة", "LOC", {"country": "PSE"}),
+    ]
+    body = (
+        "وتلقى وزير الخارجية المصري بدر عبد العاطي، اليوم الثلاثاء، اتصالين هاتفيين من وزير "
+        "الخارجية السعودي الأمير فيصل بن فرحان ووزير الخارجية القطري محمد بن عبد الرحمن آل ثاني، "
+        "تناولا تطورات الأوضاع في غزة وجهود وقف إطلاق النار."
+    )
+    events = code_events(article(body, ents))
+    assert sorted((names(e.actors)[0], names(e.recipients)[0], e.cameo) for e in events) == [
+        ("فيصل بن فرحان", "بدر عبد العاطي", "041"),
+        ("محمد بن عبد الرحمن آل ثاني", "بدر عبد العاطي", "041"),
+    ]
+
+
+def test_his_accusations_against_a_named_state_are_an_accusation() -> None:
+    ents = [
+        ("عباس عراقجي", "PERSON", {"country": "IRN"}),
+        ("طهران", "LOC", {"country": "IRN"}),
+        ("إسرائيل", "LOC", {"country": "ISR"}),
+    ]
+    body = (
+        "وجدد وزير الخارجية الإيراني عباس عراقجي، في مؤتمر صحفي عقده في طهران اليوم الاثنين، "
+        "اتهاماته لإسرائيل بالسعي إلى زعزعة استقرار المنطقة، مؤكدا أن بلاده لن تخضع للضغوط."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("ACCUSE", "112") and names(ev.actors) == ["عباس عراقجي"]
+    assert names(ev.recipients) == ["إسرائيل"]
+
+
+def test_accusations_owned_by_nobody_are_no_event() -> None:
+    ents = [("إسرائيل", "LOC", {"country": "ISR"}), ("قطاع غزة", "LOC", {"country": "PSE"})]
+    body = (
+        "وتأتي الزيارة التي تستمر يومين وسط اتهامات لإسرائيل بعرقلة دخول المساعدات الإنسانية إلى "
+        "قطاع غزة، بحسب ما قالته منظمات إغاثة دولية تعمل في المنطقة منذ سنوات."
+    )
+    assert code_events(article(body, ents)) == []
+
+
+def test_replying_by_condemning_is_a_condemnation() -> None:
+    ents = [("فلاديمير بوتين", "PERSON", {"country": "RUS"})]
+    body = (
+        "وردّ الرئيس الروسي فلاديمير بوتين، في كلمة متلفزة مساء أمس الاثنين، بإدانة الضربات "
+        "الأمريكية على المنشآت النفطية في المنطقة، واصفا إياها بأنها غير قانونية وتهدد الاستقرار."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("ACCUSE", "111") and ev.recipients[0].country == "USA"
+
+
+def test_an_aid_grant_announced_past_an_aside_with_a_relative_clause() -> None:
+    ents = [("بكين", "LOC", {"country": "CHN"}), ("جيبوتي", "LOC", {"country": "DJI"})]
+    body = (
+        "وأعلن الجانب الصيني، خلال المباحثات التي جرت في بكين يوم الأحد، تقديم منحة بقيمة 100 "
+        "مليون يوان لجيبوتي لدعم مشاريع التنمية والبنية التحتية، وفق ما ذكرت وكالة الأنباء الرسمية."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("AID", "071")
+    assert ev.actors[0].country == "CHN" and ev.recipients[0].country == "DJI"

@@ -393,6 +393,8 @@ def _code_unit(
             continue
         if _aims_at(trig, words) or _after_attempt(trig, unit) or _greeting(trig, words):
             continue
+        if trig.is_noun and trig.entry.family.possessed and not words[trig.index].endswith(_POSSESSIVES):
+            continue  # "جدد اتهاماته لـX" is his accusation; "وسط اتهامات لـX" is nobody's
         # A verbal noun after a verb of deciding is as negated or expected as that verb ("لم تقرر").
         modality = assess(words, trig if trig.governor is None else replace(trig, index=trig.governor))
         if modality.status in (Status.NEGATED, Status.EXPECTED, Status.TOPIC):
@@ -553,6 +555,11 @@ def _code_unit(
             continue
         out.append(draft)
         placed.append(trig)
+        second = _second_source(unit, trig, draft, end)
+        if second is not None:
+            # "تلقى X اتصالين هاتفيين من Y وZ": two calls, one from each.
+            out.append(replace(draft, actor=second, co_actors=[], co_recipients=list(draft.co_recipients)))
+            placed.append(trig)
         story.last = draft
         if roles.subject is not None and roles.subject.kind is not Kind.PLURAL:
             story.name(roles.subject)
@@ -580,6 +587,45 @@ def _sides_coordinated(
         return [m for m in with_actor if _key(m) != _key(recipient)], []
     taken = {_key(m) for m in with_actor}
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+_POSSESSIVES = ("ه", "ها", "هم", "هما")
+_TWO_OR_MORE = ("ين", "ات")  # dual or plural of the received thing: اتصالين، اتصالات، مكالمتين
+
+
+def _second_source(unit: _Unit, trig: Trigger, draft: _Draft, end: int) -> Mention | None:
+    """The second sender of things received in the dual or plural ("تلقى X اتصالين هاتفيين من
+    وزير الخارجية السعودي … ووزير الخارجية القطري …"): a participant joined by و to the first
+    sender, with only its own title between."""
+    if trig.entry.family.roles != "source_from" or trig.last <= trig.index:
+        return None
+    if not unit.words[trig.last].endswith(_TWO_OR_MORE) or draft.actor.index < trig.last:
+        return None
+    taken = {_key(draft.actor)} | ({_key(draft.recipient)} if draft.recipient else set())
+    ahead = sorted(
+        (
+            m
+            for m in unit.mentions
+            if m.kind in _COORDINABLE and not m.absorbed and draft.actor.end_index < m.index < end
+        ),
+        key=lambda m: m.index,
+    )
+    last = draft.actor.end_index
+    for m in ahead:
+        if _key(m) in taken:
+            last = max(last, m.end_index)  # the name after its title ("وزير الخارجية السعودي فيصل")
+            continue
+        gap = unit.tokens[last + 1 : m.index]
+        joined = (not gap and _joined(m, unit)) or (
+            bool(gap) and gap[0].text[:1] == "و" and len(gap) <= _TITLE_GAP
+        )
+        if joined and all(t.text[:1].isalnum() for t in gap):
+            return m
+        return None
+    return None
+
+
+_TITLE_GAP = 5  # words of a title between و and the second sender's name
 
 
 def _new_subject(unit: _Unit, trig: Trigger, end: int, table: CodingTable) -> int:
@@ -1000,7 +1046,10 @@ def _cued(recipient: Mention, trig: Trigger, words: list[str]) -> bool:
     family = trig.entry.family
     return recipient.index > trig.index and (
         recipient.direct_cue in family.cues
-        or any(is_cue(words[k], family, False) for k in range(trig.index + 1, recipient.index + 1))
+        # a cue glued to the counterpart's own first word ("للولايات المتحدة") counts as one
+        or any(
+            is_cue(words[k], family, k == recipient.index) for k in range(trig.index + 1, recipient.index + 1)
+        )
     )
 
 
