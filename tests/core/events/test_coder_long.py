@@ -204,3 +204,55 @@ def test_an_aid_grant_announced_past_an_aside_with_a_relative_clause() -> None:
     ev = only(code_events(article(body, ents)))
     assert (ev.type, ev.cameo) == ("AID", "071")
     assert ev.actors[0].country == "CHN" and ev.recipients[0].country == "DJI"
+
+
+def test_an_organization_accuses_past_an_aside_naming_its_report() -> None:
+    ents = [
+        ("الأمم المتحدة", "ORG"),
+        ("قوات الدعم السريع", "ORG", {"country": "SDN"}),
+        ("مكتب تنسيق الشؤون الإنسانية", "ORG"),
+        ("دارفور", "LOC", {"country": "SDN"}),
+    ]
+    body = (
+        "واتهمت الأمم المتحدة، في تقرير صادر عن مكتب تنسيق الشؤون الإنسانية الأربعاء، قوات الدعم "
+        "السريع بمنع وصول المساعدات الغذائية إلى مئات الآلاف من النازحين في إقليم دارفور."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, ev.cameo) == ("ACCUSE", "112")
+    assert names(ev.actors) == ["الأمم المتحدة"] and ev.actors[0].country is None
+    assert names(ev.recipients) == ["قوات الدعم السريع"]
+
+
+def test_the_spokesperson_after_ala_lisan_is_no_counterpart() -> None:
+    ents = [
+        ("الاتحاد الأوروبي", "ORG"),
+        ("كايا كالاس", "PERSON"),
+        ("روسيا", "LOC", {"country": "RUS"}),
+        ("أوكرانيا", "LOC", {"country": "UKR"}),
+    ]
+    body = (
+        "واتهم الاتحاد الأوروبي، على لسان مسؤولة السياسة الخارجية كايا كالاس، روسيا بتقويض جهود "
+        "السلام في أوكرانيا، وذلك عقب هجوم صاروخي واسع استهدف منشآت الطاقة الأسبوع الماضي."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert names(ev.actors) == ["الاتحاد الأوروبي"] and names(ev.recipients) == ["روسيا"]
+
+
+def test_an_untagged_subject_before_an_aside_is_the_topic_by_surname_or_nobody() -> None:
+    ents = [
+        ("نواف سلام", "PERSON", {"country": "LBN"}),
+        ("مجلس الأمن الدولي", "ORG"),
+        ("إسرائيل", "LOC", {"country": "ISR"}),
+    ]
+    lead = "وأدان رئيس الحكومة اللبنانية نواف سلام الغارات الإسرائيلية على بلدات الجنوب. "
+    ask = (
+        "وطالب {} في بيان صادر عن مكتبه الإعلامي، مجلس الأمن الدولي والدول الراعية للاتفاق "
+        "بالضغط على إسرائيل لوقف اعتداءاتها المتكررة على الأراضي اللبنانية."
+    )
+    events = code_events(article(lead + ask.format("سلام،"), ents))
+    ev = only([e for e in events if e.type == "REQUEST"])
+    assert names(ev.actors) == ["نواف سلام"] and names(ev.recipients) == ["مجلس الأمن الدولي"]
+    # another untagged name in the slot: the subject is unknown, so no event, and surely not the
+    # Council asking Israel
+    events = code_events(article(lead + ask.format("عون،"), ents))
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -136,6 +136,8 @@ _CLAUSE_ENDERS = _set(
     # and a beneficiary ("بالتجسس لصالح الولايات المتحدة") name the act's cause, not its parties.
     *("احتجاجا", "ردا", "تنديدا", "استنكارا", "تضامنا", "انتقاما", "لصالح", "خلفية"),
 )
+# Clause enders that end nothing inside a comma-framed aside after the verb.
+_ASIDE_WORDS = _set("صادر", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "الذي", "التي")
 # Words after which a verb-looking form is a verbal noun ("تم بحث", "شهد اللقاء بحث").
 _MASDAR_GOVERNORS = _set(
     "تم",
@@ -259,6 +261,12 @@ _MEDIA_NOUNS = _set(
 )
 
 
+_LISAN = norm("لسان")
+# "في تقرير صادر عن مكتب تنسيق الشؤون الإنسانية": who issued the report is its source.
+_ISSUED = _set("صادر", "صادرة", "الصادر", "الصادرة")
+_LISAN_REACH = 6  # words from "على لسان" to the speaker's name (a title between)
+
+
 def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
     out = []
     for m in mentions:
@@ -267,9 +275,16 @@ def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
             k -= 1  # "بحسب وسائل إعلام X": media nouns between the marker and the source
         before = words[k] if k >= 0 else ""
         glued_l = m.direct_cue == "ل" and unit_starts_with_l(words[m.index])
+        # "، على لسان مسؤول السياسة الخارجية كايا كالاس،": the spokesperson, no counterpart
+        lisan = next(
+            (j for j in range(m.index - 1, max(-1, m.index - 1 - _LISAN_REACH), -1) if words[j] == _LISAN),
+            None,
+        )
+        voiced = lisan is not None and all(w not in ("،", ",") for w in words[lisan + 1 : m.index])
         source = (
-            before in _SOURCE_MARKERS
-            or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS)
+            voiced
+            or before in _SOURCE_MARKERS
+            or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS | _ISSUED)
             or (
                 before in _STATEMENT_NOUNS and (glued_l or (k + 1 < m.index and words[k + 1] in _MEDIA_NOUNS))
             )
@@ -315,6 +330,13 @@ def _clause(words: list[str], trig: Trigger, prev_end: int, next_start: int) -> 
             # "وطالبت تركيا، بحسب وكالة الأناضول، إسرائيل …": a source between commas is an aside.
             close = next((j for j in range(k + 1, min(next_start, k + 7)) if words[j] in ("،", ",")), None)
             if words[k] in _SOURCE_MARKERS and words[k - 1] in ("،", ",") and close is not None:
+                k = close + 1
+                continue
+            # "واتهمت الأمم المتحدة، في تقرير صادر عن مكتب …، قوات الدعم السريع": a source or a
+            # relative clause inside an aside framed by commas after the verb ends nothing.
+            opened = next((j for j in range(k - 1, trig.index, -1) if words[j] in ("،", ",")), None)
+            close = next((j for j in range(k + 1, min(next_start, k + 9)) if words[j] in ("،", ",")), None)
+            if words[k] in _ASIDE_WORDS and opened is not None and k - opened <= 8 and close is not None:
                 k = close + 1
                 continue
             end = k

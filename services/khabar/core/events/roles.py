@@ -168,6 +168,29 @@ def assign_roles(
         else None
     )
 
+    # "وطالب سلام، في بيان …، مجلس الأمن الدولي …": a word the tagger missed stands in the
+    # subject's slot, right after the verb and before a comma. It is the story's topic when it
+    # is that person's surname; otherwise the subject is unknown, and the names after the aside
+    # are objects, not subjects.
+    slot = trigger_index + 1
+    # (a name the tagger glued to the verb, "وطالب سلام" read as "طالب سلام", leaves the slot bare)
+    inside = {k for m in mentions if m.index != trigger_index for k in range(m.index, m.end_index + 1)}
+    untagged = (
+        family.roles == "subject_counterpart"
+        and fixed is None
+        and slot + 1 < region_end
+        and slot not in inside
+        and words[slot][:1].isalnum()
+        and words[slot + 1] in ("،", ",")
+        and not [m for m in pre if m.kind is not Kind.PLURAL]
+    )
+    if untagged:
+        surname = norm(topic.name).split()[-1:] if topic is not None else []
+        fixed = topic if surname == [words[slot]] else None
+        if fixed is None:
+            return Roles(None, None, None)
+        post = [m for m in post if m.name != fixed.name]
+
     if family.roles == "between":
         # "اندلعت اشتباكات بين قوة تابعة لـX وعناصر من Y": the two sides after بين, or none.
         at = next((k for k in range(trigger_index + 1, region_end) if words[k] == _BETWEEN), None)
