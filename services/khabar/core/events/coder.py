@@ -32,7 +32,7 @@ from khabar.core.events.places import choose_place
 from khabar.core.events.roles import assign_roles, is_cue
 from khabar.core.events.sport import is_sports_story, sports_terms
 from khabar.core.events.table import CodingTable, Family, coding_table, quad_class
-from khabar.core.events.triggers import Trigger, find_triggers, token_readings
+from khabar.core.events.triggers import Trigger, find_triggers, governing_verb, token_readings
 from khabar.core.models import (
     Actor,
     DatePrecision,
@@ -75,7 +75,13 @@ _CLAUSE_OPENERS = _set(
     "الذي",
     "التي",
     ":",
+    # A complement clause with its own pronoun subject ("مشيرة إلى أنهم اعتقلوا في طهران").
+    *("أنهم", "أنها", "أنهما", "بأنهم", "بأنها", "إنهم", "إنها", "إنهما"),
+    # "وكانت الخرطوم قد استدعت …": كان opens a clause whose subject stands between it and قد;
+    # the names before it belong to the previous clause.
+    *("كان", "كانت", "وكان", "وكانت", "وكانا", "وكانوا"),
 )
+_KANA = _set("كان", "كانت", "وكان", "وكانت", "وكانا", "وكانوا")
 _CLAUSE_ENDERS = _set(
     # A consequence ("، ما أدى إلى مقتل شخصين قال الجيش الإسرائيلي إنهما …") or a new speaker
     # opens another predicate: its names are not this verb's.
@@ -126,7 +132,13 @@ _CLAUSE_ENDERS = _set(
     "مضيفة",
     "موضحة",
     "لافتة",
+    *("أنهم", "أنها", "أنهما", "بأنهم", "بأنها", "إنهم", "إنها", "إنهما"),
+    # A reason or purpose in the accusative ("احتجاجا على استضافة نيروبي اجتماعا لـX", "ردا على")
+    # and a beneficiary ("بالتجسس لصالح الولايات المتحدة") name the act's cause, not its parties.
+    *("احتجاجا", "ردا", "تنديدا", "استنكارا", "تضامنا", "انتقاما", "لصالح", "خلفية"),
 )
+# Clause enders that end nothing inside a comma-framed aside after the verb.
+_ASIDE_WORDS = _set("صادر", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "الذي", "التي")
 # Words after which a verb-looking form is a verbal noun ("تم بحث", "شهد اللقاء بحث").
 _MASDAR_GOVERNORS = _set(
     "تم",
@@ -163,6 +175,12 @@ _MASDAR_GOVERNORS = _set(
     "وأبدى",
     "أبدت",
     "وأبدت",
+)
+# Verbs of saying whose object is a verbal noun, also past their subject and a parenthetical:
+# "وجدد البرهان رفض السودان لأي مبادرة", "وأكد السيسي، خلال استقباله …، رفض مصر تهجير …".
+_SAYING = _set(
+    *("أكد", "أكدت", "أكدا", "أكدوا", "يؤكد", "تؤكد", "جدد", "جددت", "جددا", "يجدد", "تجدد"),
+    *("أبدى", "أبدت", "يبدي", "تبدي"),
 )
 # Words between a verbal noun and what governs it: "أيضا", object pronouns ("أكد له رفض").
 _SKIPPED_BEFORE_MASDAR = _set("أيضا", "ايضا", "له", "لها", "لهم", "لهما")
@@ -244,6 +262,12 @@ _MEDIA_NOUNS = _set(
 )
 
 
+_LISAN = norm("لسان")
+# "في تقرير صادر عن مكتب تنسيق الشؤون الإنسانية": who issued the report is its source.
+_ISSUED = _set("صادر", "صادرة", "الصادر", "الصادرة")
+_LISAN_REACH = 6  # words from "على لسان" to the speaker's name (a title between)
+
+
 def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
     out = []
     for m in mentions:
@@ -252,9 +276,16 @@ def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
             k -= 1  # "بحسب وسائل إعلام X": media nouns between the marker and the source
         before = words[k] if k >= 0 else ""
         glued_l = m.direct_cue == "ل" and unit_starts_with_l(words[m.index])
+        # "، على لسان مسؤول السياسة الخارجية كايا كالاس،": the spokesperson, no counterpart
+        lisan = next(
+            (j for j in range(m.index - 1, max(-1, m.index - 1 - _LISAN_REACH), -1) if words[j] == _LISAN),
+            None,
+        )
+        voiced = lisan is not None and all(w not in ("،", ",") for w in words[lisan + 1 : m.index])
         source = (
-            before in _SOURCE_MARKERS
-            or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS)
+            voiced
+            or before in _SOURCE_MARKERS
+            or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS | _ISSUED)
             or (
                 before in _STATEMENT_NOUNS and (glued_l or (k + 1 < m.index and words[k + 1] in _MEDIA_NOUNS))
             )
@@ -302,6 +333,13 @@ def _clause(words: list[str], trig: Trigger, prev_end: int, next_start: int) -> 
             if words[k] in _SOURCE_MARKERS and words[k - 1] in ("،", ",") and close is not None:
                 k = close + 1
                 continue
+            # "واتهمت الأمم المتحدة، في تقرير صادر عن مكتب …، قوات الدعم السريع": a source or a
+            # relative clause inside an aside framed by commas after the verb ends nothing.
+            opened = next((j for j in range(k - 1, trig.index, -1) if words[j] in ("،", ",")), None)
+            close = next((j for j in range(k + 1, min(next_start, k + 9)) if words[j] in ("،", ",")), None)
+            if words[k] in _ASIDE_WORDS and opened is not None and k - opened <= 8 and close is not None:
+                k = close + 1
+                continue
             end = k
             break
         k += 1
@@ -329,8 +367,13 @@ def _pick_date(mentions: list[DateMention], scheduled: bool, limit: int | None) 
     if scheduled:
         future = [d for d in mentions if d.future]
         return future[0] if future else (mentions[0] if mentions else None)
-    # "منذ 27 نوفمبر" dates the state the act continues, not the act.
-    usable = [d for d in mentions if not d.future and not d.since and (limit is None or d.index < limit)]
+    # "منذ 27 نوفمبر" dates the state the act continues, not the act; "اتفاقية … لعام 1974" names a
+    # document.
+    usable = [
+        d
+        for d in mentions
+        if not d.future and not d.since and not d.named and (limit is None or d.index < limit)
+    ]
     return usable[0] if usable else None
 
 
@@ -368,10 +411,13 @@ def _code_unit(
     for n, trig in enumerate(triggers):
         if trig.index in inside_entities or (trig.is_noun and _is_reference(trig, unit)):
             continue
-        if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None):
+        names = frozenset(k for m in unit.mentions for k in range(m.index, m.end_index + 1))
+        if trig.governor is None and _is_masdar(words, trig, triggers[n - 1] if n else None, names):
             continue
         if _aims_at(trig, words) or _after_attempt(trig, unit) or _greeting(trig, words):
             continue
+        if trig.is_noun and trig.entry.family.possessed and not words[trig.index].endswith(_POSSESSIVES):
+            continue  # "جدد اتهاماته لـX" is his accusation; "وسط اتهامات لـX" is nobody's
         # A verbal noun after a verb of deciding is as negated or expected as that verb ("لم تقرر").
         modality = assess(words, trig if trig.governor is None else replace(trig, index=trig.governor))
         if modality.status in (Status.NEGATED, Status.EXPECTED, Status.TOPIC):
@@ -392,6 +438,7 @@ def _code_unit(
         )
         start, end = _clause(words, trig, prev_end, next_start)
         end = _new_subject(unit, trig, end, table)
+        end = _charge_start(unit, trig, end)
         if n:  # after another predicate ("حماس تفرج عن … وإسرائيل تطلق …")
             start = _own_subject(unit, trig, start)
         imperfect = trig.entry.aspect is Aspect.IMPERFECT
@@ -446,7 +493,11 @@ def _code_unit(
         context_units = [unit, follow] if follow else [unit]
         visit = family.mode == "visit"
         hits = family.target_from_place
-        place = choose_place(unit.mentions, words, trig.index, visit, limit, target=hits)
+        # A clause opened by its own word ("، وكانت الخرطوم قد استدعت") does not take the place of
+        # the clause before it.
+        opened = start > prev_end and words[start - 1] in _KANA
+        own = [m for m in unit.mentions if m.index >= start] if opened else unit.mentions
+        place = choose_place(own, words, trig.index, visit, limit, target=hits)
         if place is None and follow is not None:
             place = choose_place(follow.mentions, follow.words, 0, visit, target=hits)
         # A strike "في عمق روسيا" hits Russia; a visit to Cairo is hosted by Egypt. After a verb of
@@ -456,6 +507,10 @@ def _code_unit(
         if trig.governor is not None and place is not None and place.index < trig.index:
             later = [m for m in unit.mentions if m.index > trig.index]
             target = choose_place(later, words, trig.index, visit, limit, target=hits)
+        if recipient is None and family.target_from_place:
+            # "استدعت الجزائر سفيرها لدى فرنسا": the country of the posting is the one acted on; it
+            # beats a place, which may lie in another clause ("التوتر في دارفور، وكانت الخرطوم …").
+            recipient = _posting(unit, trig.index, end)
         if recipient is None and family.target_from_place and target is not None and target.country:
             recipient = Mention(
                 Kind.COUNTRY,
@@ -466,9 +521,6 @@ def _code_unit(
                 target.country,
                 resolved=True,
             )
-        if recipient is None and family.target_from_place:
-            # "استدعت الجزائر سفيرها لدى فرنسا": the country of the posting is the one acted on.
-            recipient = _posting(unit, trig.index)
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
@@ -527,6 +579,11 @@ def _code_unit(
             continue
         out.append(draft)
         placed.append(trig)
+        second = _second_source(unit, trig, draft, end)
+        if second is not None:
+            # "تلقى X اتصالين هاتفيين من Y وZ": two calls, one from each.
+            out.append(replace(draft, actor=second, co_actors=[], co_recipients=list(draft.co_recipients)))
+            placed.append(trig)
         story.last = draft
         if roles.subject is not None and roles.subject.kind is not Kind.PLURAL:
             story.name(roles.subject)
@@ -556,6 +613,45 @@ def _sides_coordinated(
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
 
 
+_POSSESSIVES = ("ه", "ها", "هم", "هما")
+_TWO_OR_MORE = ("ين", "ات")  # dual or plural of the received thing: اتصالين، اتصالات، مكالمتين
+
+
+def _second_source(unit: _Unit, trig: Trigger, draft: _Draft, end: int) -> Mention | None:
+    """The second sender of things received in the dual or plural ("تلقى X اتصالين هاتفيين من
+    وزير الخارجية السعودي … ووزير الخارجية القطري …"): a participant joined by و to the first
+    sender, with only its own title between."""
+    if trig.entry.family.roles != "source_from" or trig.last <= trig.index:
+        return None
+    if not unit.words[trig.last].endswith(_TWO_OR_MORE) or draft.actor.index < trig.last:
+        return None
+    taken = {_key(draft.actor)} | ({_key(draft.recipient)} if draft.recipient else set())
+    ahead = sorted(
+        (
+            m
+            for m in unit.mentions
+            if m.kind in _COORDINABLE and not m.absorbed and draft.actor.end_index < m.index < end
+        ),
+        key=lambda m: m.index,
+    )
+    last = draft.actor.end_index
+    for m in ahead:
+        if _key(m) in taken:
+            last = max(last, m.end_index)  # the name after its title ("وزير الخارجية السعودي فيصل")
+            continue
+        gap = unit.tokens[last + 1 : m.index]
+        joined = (not gap and _joined(m, unit)) or (
+            bool(gap) and gap[0].text[:1] == "و" and len(gap) <= _TITLE_GAP
+        )
+        if joined and all(t.text[:1].isalnum() for t in gap):
+            return m
+        return None
+    return None
+
+
+_TITLE_GAP = 5  # words of a title between و and the second sender's name
+
+
 def _new_subject(unit: _Unit, trig: Trigger, end: int, table: CodingTable) -> int:
     """Where a verb's clause ends at "و + a name + a verb": the name is the subject of a new
     clause ("مجلس الأمن يطالب بوقف فوري لإطلاق النار والاتحاد الأوروبي يقدم 50 مليون يورو")."""
@@ -565,6 +661,28 @@ def _new_subject(unit: _Unit, trig: Trigger, end: int, table: CodingTable) -> in
         nxt = m.end_index + 1
         if _joined(m, unit) and nxt < len(unit.words) and _is_verb_form(unit.words[nxt], table):
             return m.index - (1 if unit.words[m.index - 1] == "و" else 0)
+    return end
+
+
+# Words with a proclitic ب that open no charge: adverbs, prepositions, nouns of place.
+_NOT_CHARGES = _set(
+    *("بعد", "بين", "بشكل", "بسبب", "بحسب", "بدوره", "بدورها", "بيان", "بيانا", "بلاده", "بلادها"),
+    *("بالقرب", "بالعاصمة", "بمدينة", "بالتزامن", "بالإضافة", "بناء", "بنحو", "بقيمة", "بالفعل"),
+)
+
+
+def _charge_start(unit: _Unit, trig: Trigger, end: int) -> int:
+    """Where the charge of an accusation starts ("اتهمت السلطات ثلاثة أشخاص بالتجسس لصالح
+    الولايات المتحدة وإسرائيل"): the accused stands before ب + the charge, names inside the charge
+    are whom it concerns, not the accused."""
+    if trig.entry.family.id != "accuse.accuse" or trig.last > trig.index:
+        return end
+    inside = {k for m in unit.mentions for k in range(m.index, m.end_index + 1)}
+    for k in range(trig.index + 1, end):
+        w = unit.words[k]
+        if k in inside or w[:1] != "ب" or len(w) < 4 or w in _NOT_CHARGES:
+            continue
+        return k
     return end
 
 
@@ -641,6 +759,7 @@ def _nisba_after_cue(unit: _Unit, trig: Trigger, end: int) -> Mention | None:
     return None
 
 
+_ORIGIN_REACH = 7  # words from a people noun to the place they come from ("من محافظتي جنين")
 _COUNT_WORDS = _set("عشرات", "مئات", "آلاف", "عدد", "عددا", "نحو", "قرابة", "حوالي")
 # Acts on people whose object may be people named by no nationality: their own state's citizens
 # or those of the place ("اعتقلت القوات الأمنية العراقية 12 متظاهرا").
@@ -684,7 +803,17 @@ def _object_nisba(
         name = " ".join(t.text for t in unit.tokens[k : j + 1]) if people else country_name(iso)
         return Mention(Kind.COUNTRY, k, j, name, None, iso, resolved=True)
     if people and trig.entry.family.type in _ACTS_ON_PEOPLE:
-        iso = (place.country if place is not None else None) or actor.country
+        # "15 مواطنا على الأقل من محافظتي جنين وطوباس": where they are from names their state.
+        # A place of no known state there leaves them unknown, not the actor's.
+        origins = [
+            m
+            for m in sorted(unit.mentions, key=lambda m: m.index)
+            if m.kind is Kind.PLACE and k < m.index <= k + _ORIGIN_REACH and m.index < end
+        ]
+        if origins and not any(m.country for m in origins):
+            return None
+        origin = next((m.country for m in origins if m.country), None)
+        iso = origin or (place.country if place is not None else None) or actor.country
         if iso is not None:
             return Mention(Kind.COUNTRY, k, k, unit.tokens[k].text, None, iso, resolved=True)
     return None
@@ -775,10 +904,11 @@ def _greeting(trig: Trigger, words: list[str]) -> bool:
     return any(r.startswith(_GREETINGS) for w in window for r in token_readings(w))
 
 
-def _posting(unit: _Unit, after: int) -> Mention | None:
-    """The country named after لدى following the trigger ("سفيرها لدى فرنسا"), as a state."""
+def _posting(unit: _Unit, after: int, end: int) -> Mention | None:
+    """The country named after لدى following the trigger in its clause ("سفيرها لدى فرنسا"), as
+    a state."""
     for m in unit.mentions:
-        if m.index > after and m.country and m.index > 0 and unit.words[m.index - 1] == _LADA:
+        if after < m.index < end and m.country and m.index > 0 and unit.words[m.index - 1] == _LADA:
             return Mention(
                 Kind.COUNTRY, m.index, m.end_index, country_name(m.country), None, m.country, resolved=True
             )
@@ -940,7 +1070,10 @@ def _cued(recipient: Mention, trig: Trigger, words: list[str]) -> bool:
     family = trig.entry.family
     return recipient.index > trig.index and (
         recipient.direct_cue in family.cues
-        or any(is_cue(words[k], family, False) for k in range(trig.index + 1, recipient.index + 1))
+        # a cue glued to the counterpart's own first word ("للولايات المتحدة") counts as one
+        or any(
+            is_cue(words[k], family, k == recipient.index) for k in range(trig.index + 1, recipient.index + 1)
+        )
     )
 
 
@@ -950,13 +1083,17 @@ def _is_reference(trig: Trigger, unit: _Unit) -> bool:
     return any(s.startswith("ال") for s in stems)
 
 
-def _is_masdar(words: list[str], trig: Trigger, previous: Trigger | None) -> bool:
+def _is_masdar(
+    words: list[str], trig: Trigger, previous: Trigger | None, names: frozenset[int] = frozenset()
+) -> bool:
     if trig.is_noun:
         return False
     k = trig.index - 1
     while k >= 0 and (not words[k][:1].isalnum() or words[k] in _SKIPPED_BEFORE_MASDAR):
         k -= 1
     if k >= 0 and words[k] in _MASDAR_GOVERNORS:
+        return True
+    if governing_verb(words, trig.index, _SAYING, names) is not None:
         return True
     # "اتفق الوزيران على عقد اجتماع": a preposition right after another trigger governs a noun.
     if k >= 1 and words[k] in _NOUN_PREPOSITIONS and previous is not None and previous.last >= k - 3:

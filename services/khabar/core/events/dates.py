@@ -42,6 +42,7 @@ class DateMention:
     future: bool  # marked as after publication ("المقبل") or resolved after it
     index: int  # token index where the expression starts
     since: bool = False  # after "منذ": when a state began ("الساري منذ 27 نوفمبر"), not an act's date
+    named: bool = False  # inside a document's name ("اتفاقية فصل القوات لعام 1974"), not an act's date
 
 
 def _strip(word: str) -> str:
@@ -131,10 +132,42 @@ _SINCE = frozenset(norm(w) for w in ("منذ", "ومنذ"))
 
 def find_dates(words: list[str], published: dt.date | None) -> list[DateMention]:
     """Date expressions in a sentence's normalized `words`, in order."""
-    return [
-        dataclasses.replace(d, since=True) if d.index > 0 and words[d.index - 1] in _SINCE else d
-        for d in _find_dates(words, published)
-    ]
+    out = []
+    for d in _find_dates(words, published):
+        if d.index > 0 and words[d.index - 1] in _SINCE:
+            d = dataclasses.replace(d, since=True)
+        if _names_document(words, d.index):
+            d = dataclasses.replace(d, named=True)
+        out.append(d)
+    return out
+
+
+# Nouns of documents and lines whose name may carry a year ("اتفاقية فصل القوات لعام 1974",
+# "قرار مجلس الأمن 2231 لعام 2015", "حدود عام 1967").
+_DOCUMENTS = frozenset(
+    norm(w)
+    for w in (
+        *("اتفاقية", "الاتفاقية", "اتفاق", "الاتفاق", "معاهدة", "المعاهدة", "قرار", "القرار"),
+        *("إعلان", "الإعلان", "دستور", "الدستور", "قانون", "القانون", "خطة", "الخطة", "مبادرة"),
+        *("المبادرة", "حدود", "الحدود", "خطوط", "اتفاقيات", "قرارات", "بروتوكول", "البروتوكول"),
+        *("بحدود", "باتفاقية", "باتفاق", "بالاتفاق", "بالاتفاقية", "بقرار", "بالقرار", "لاتفاقية"),
+    )
+)
+_TIME_PREPOSITIONS = frozenset(norm(w) for w in ("في", "خلال", "منذ", "قبل", "بعد", "حتى", "مطلع", "نهاية"))
+_DOCUMENT_REACH = 5  # words from the document noun to the year word ("اتفاقية فصل القوات لعام")
+
+
+def _names_document(words: list[str], index: int) -> bool:
+    """A year written right after a document noun and a few words of its name, with no comma or
+    verb between: the year names the document, it does not date the act."""
+    if norm(words[index]) not in _YEAR_WORDS or index + 1 >= len(words) or _number(words[index + 1]) is None:
+        return False
+    for k in range(index - 1, max(-1, index - 1 - _DOCUMENT_REACH), -1):
+        if not words[k][:1].isalnum() or norm(words[k]) in _TIME_PREPOSITIONS:
+            return False  # "وقعا الاتفاقية في عام 2015": the year of the act
+        if norm(words[k]) in _DOCUMENTS:
+            return True
+    return False
 
 
 def _find_dates(words: list[str], published: dt.date | None) -> list[DateMention]:

@@ -127,6 +127,7 @@ def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
 
 
 _BETWEEN = norm("بين")
+_QAD = norm("قد")
 _CONTRASTIVE = frozenset(norm(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
 
 
@@ -157,6 +158,38 @@ def assign_roles(
     weak = [k for k, s in strengths if s == 1]
     cue_at = strong[0] if strong else (weak[0] if weak else None)
     subject_pre = _last_person(pre)
+    # "وكانت الخرطوم قد استدعت …": the name right before قد is the verb's subject, whatever follows.
+    fixed = (
+        subject_pre
+        if subject_pre is not None
+        and trigger_index >= 2
+        and words[trigger_index - 1] == _QAD
+        and subject_pre.end_index == trigger_index - 2
+        else None
+    )
+
+    # "وطالب سلام، في بيان …، مجلس الأمن الدولي …": a word the tagger missed stands in the
+    # subject's slot, right after the verb and before a comma. It is the story's topic when it
+    # is that person's surname; otherwise the subject is unknown, and the names after the aside
+    # are objects, not subjects.
+    slot = trigger_index + 1
+    # (a name the tagger glued to the verb, "وطالب سلام" read as "طالب سلام", leaves the slot bare)
+    inside = {k for m in mentions if m.index != trigger_index for k in range(m.index, m.end_index + 1)}
+    untagged = (
+        family.roles == "subject_counterpart"
+        and fixed is None
+        and slot + 1 < region_end
+        and slot not in inside
+        and words[slot][:1].isalnum()
+        and words[slot + 1] in ("،", ",")
+        and not [m for m in pre if m.kind is not Kind.PLURAL]
+    )
+    if untagged:
+        surname = norm(topic.name).split()[-1:] if topic is not None else []
+        fixed = topic if surname == [words[slot]] else None
+        if fixed is None:
+            return Roles(None, None, None)
+        post = [m for m in post if m.name != fixed.name]
 
     if family.roles == "between":
         # "اندلعت اشتباكات بين قوة تابعة لـX وعناصر من Y": the two sides after بين, or none.
@@ -198,13 +231,16 @@ def assign_roles(
         )
         # "اتفق الجانبان على ..." : both sides right after the verb are its subject.
         plural = next((m for m in subj_zone if m.kind is Kind.PLURAL and m.index <= trigger_index + 2), None)
-        subject = plural or _best(subj_zone) or subject_pre or topic
+        subject = fixed or plural or _best(subj_zone) or subject_pre or topic
         if subject is not None and counter is not None and subject.name == counter.name:
             subject = topic if topic is not None and topic.name != counter.name else None
         if family.roles == "source_from":
             return Roles(counter, subject, subject)
         return Roles(subject, counter, subject)
 
+    if fixed is not None:
+        counter = next((m for m in post if m.name != fixed.name), None)
+        return Roles(fixed, counter, fixed)
     if len(pre) >= 2:
         first, second = _pair(pre)
         return Roles(first, second, first)

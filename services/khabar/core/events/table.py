@@ -58,6 +58,7 @@ class Family:
     target_from_place: bool
     until: frozenset[str] = frozenset()  # words after the verb that end its participants ("حذر X من ...")
     object_after: bool = False  # the recipient must follow the trigger (its object), not precede it
+    possessed: bool = False  # its nouns count only with a possessive, their owner ("اتهاماته لـX")
 
     @property
     def quad_class(self) -> int:
@@ -117,6 +118,7 @@ def _family(spec: dict[str, Any]) -> Family:
         target_from_place=bool(spec.get("target_from_place", False)),
         until=frozenset(norm(w) for w in spec.get("until", [])),
         object_after=bool(spec.get("object_after", False)),
+        possessed=bool(spec.get("possessed", False)),
     )
 
 

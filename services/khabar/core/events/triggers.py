@@ -13,7 +13,7 @@ from khabar.core.text.clitics import candidate_stems
 from khabar.core.text.normalize import norm
 from khabar.core.text.tokens import Token
 
-__all__ = ["Trigger", "find_triggers", "token_readings"]
+__all__ = ["Trigger", "deciding_verb", "find_triggers", "governing_verb", "token_readings"]
 
 # Sentence-internal punctuation that closes the verb's clause: the object cannot lie beyond it.
 _STOPS = frozenset(".؛;:؟?!")
@@ -126,12 +126,18 @@ _PARENTHETICAL = 6  # words of a parenthetical the noun may follow ("، في خ�
 _BEFORE_DECIDING_STOPS = frozenset(
     norm(w) for w in ("أن", "ان", "إن", "بأن", "وأن", "أنه", "بأنه", "أنها", "بأنها", "الذي", "التي")
 )
+_COMPLEMENT_STOPS = frozenset(
+    norm(w) for w in ("أن", "ان", "إن", "بأن", "وأن", "أنه", "بأنه", "أنها", "بأنها")
+)
 _ALSO = frozenset(norm(w) for w in ("أيضا", "ايضا"))
 _COMMAS = ("،", ",")
 
 
-def _skip_aside(words: list[str], k: int) -> int:
-    """The index before a parenthetical ending at k ("، أمس السبت،", "(مالي والنيجر)"), or k."""
+def _skip_aside(words: list[str], k: int, names: frozenset[int] = frozenset()) -> int:
+    """The index before a parenthetical ending at k ("، أمس السبت،", "(مالي والنيجر)", "، خلال
+    استقباله العاهل الأردني الملك عبد الله الثاني في القاهرة،"), or k. A name counts as one word;
+    a relative clause may sit inside the commas ("، خلال المباحثات التي جرت في بكين،"), a
+    complement clause (أن) may not."""
     w = norm(words[k])
     if w == ")":
         for j in range(k - 1, max(-1, k - 2 * _PARENTHETICAL), -1):
@@ -139,11 +145,16 @@ def _skip_aside(words: list[str], k: int) -> int:
                 return j - 1
         return k
     if w in _COMMAS:
-        for j in range(k - 1, max(-1, k - _PARENTHETICAL - 2), -1):
+        counted = 0
+        j = k - 1
+        while j >= 0 and counted <= _PARENTHETICAL + 3:
             if words[j] in _COMMAS:
                 return j - 1 if j < k - 1 else k
-            if norm(words[j]) in _BEFORE_DECIDING_STOPS or words[j] in _STOPS:
+            if norm(words[j]) in _COMPLEMENT_STOPS or words[j] in _STOPS:
                 return k
+            if not (j in names and j - 1 in names):
+                counted += 1
+            j -= 1
         return k
     return k
 
@@ -154,22 +165,36 @@ def deciding_verb(words: list[str], i: int, names: frozenset[int] = frozenset())
     "أيضا" and parentheticals framed by commas or brackets ("قررت الجزائر، أمس السبت، استدعاء
     سفيرها"); the word before the noun is the verb, its subject (a participant, in `names`) or
     "أيضا", so "أعلنت واشنطن رفضها فرض عقوبات" (her refusal) and "أعلن أن …" (speech) are none."""
+    return governing_verb(words, i, _DECIDING, names)
+
+
+def governing_verb(
+    words: list[str], i: int, verbs: frozenset[str], names: frozenset[int] = frozenset()
+) -> int | None:
+    """Index of a verb of `verbs` whose object the word at i is, past the verb's subject and
+    parentheticals (see `deciding_verb`), or None."""
     k = i - 1
     subject_words = 0
     adjacent = True  # still at the noun: the word here must be the verb, the subject or أيضا
     while k >= 0:
         w = norm(words[k])
         bare = w[1:] if w[:1] in "وف" and len(w) > 3 else w
-        if w in _DECIDING or bare in _DECIDING:
+        if w in verbs or bare in verbs:
             return k
         if w in _BEFORE_DECIDING_STOPS or w in _STOPS:
             return None
-        skipped = _skip_aside(words, k)
+        skipped = _skip_aside(words, k, names)
         if skipped != k:
             # A bracketed list of names right after the subject is the subject itself: "أعلنت دول
             # تحالف الساحل (مالي والنيجر وبوركينا فاسو) استدعاء سفرائها".
             if w == ")" and any(j in names for j in range(skipped + 1, k)):
                 adjacent = False
+            # Asides in a row share their commas: "، خلال استقباله … في القاهرة، اليوم الأحد،".
+            while words[skipped + 1] in _COMMAS:
+                further = _skip_aside(words, skipped + 1, names)
+                if further == skipped + 1:
+                    break
+                skipped = further
             k = skipped
             continue
         if not w[:1].isalnum():
