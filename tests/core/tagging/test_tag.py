@@ -345,3 +345,45 @@ def test_a_verb_opening_the_sentence_is_no_part_of_the_name() -> None:
 def test_a_currency_after_a_number_is_no_name() -> None:
     ents = _entities("قدم البنك 100 مليون يوان للمشروع، ودفعت الشركة 20 دينارا.")
     assert not any(e.text in ("يوان", "دينارا") for e in ents)
+
+
+def test_titles_run_through_a_body_after_fi_and_a_treasury() -> None:
+    body = (
+        "وقال قائد القوة البحرية في الحرس الثوري علي رضا تنكسيري، في تصريحات نقلتها وكالة تسنيم "
+        "للأنباء يوم الاثنين، إن بلاده ستواصل حماية مصالحها في مضيق هرمز."
+    )
+    p = _person(body, "تنكسيري")
+    assert p.title == "قائد القوة البحرية في الحرس الثوري" and p.sector == "MIL"
+    body = (
+        "وقال القيادي في الحركة خليل الحية، في كلمة متلفزة بثتها قناة الأقصى مساء الأحد، إن الوفد "
+        "المفاوض سلّم الوسطاء ردّه على المقترح الأخير."
+    )
+    assert _person(body, "خليل").text == "خليل الحية"
+    body = (
+        "من جهته، قال وزير الخزانة الأمريكي سكوت بيسنت، في مقابلة مع شبكة سي إن بي سي يوم الخميس، "
+        "إن واشنطن تدرس فرض رسوم جمركية إضافية على الواردات الصينية."
+    )
+    p = _person(body, "بيسنت")
+    assert p.text == "سكوت بيسنت" and p.country == "USA" and p.title == "وزير الخزانة الأمريكي"
+
+
+def test_a_un_envoy_keeps_his_title_and_no_postings_country() -> None:
+    body = (
+        "وقال المبعوث الخاص للأمين العام إلى اليمن هانس غروندبرغ، في إحاطة أمام مجلس الأمن الدولي، "
+        "إن الوضع الإنساني في اليمن يزداد سوءاً."
+    )
+    p = _person(body, "غروندبرغ")
+    assert p.title == "المبعوث الخاص للأمين العام إلى اليمن"
+    assert p.sector == "IGO" and p.country is None
+
+
+def test_outlets_parties_forces_and_missions_are_named_bodies() -> None:
+    found = _found(
+        "ونقلت قناة المسيرة عن مصدر قوله إن الغارات استهدفت الحديدة، فيما ذكرت وكالة سبأ أن قوات درع "
+        "الوطن انتشرت في عدن. وأعلن التيار الصدري مقاطعته، ودعا التيار الوطني الحر إلى حوار، وقالت "
+        "يونامي ويونيفيل إن الوضع هادئ. وقصفت المدفعية مناطق شرق مدينة خان يونس جنوب قطاع غزة."
+    )
+    for org in ("قناة المسيرة", "وكالة سبأ", "قوات درع الوطن", "التيار الصدري", "التيار الوطني الحر"):
+        assert found.get(org) == "ORG", org
+    assert found.get("يونامي") == "ORG" and found.get("يونيفيل") == "ORG"
+    assert found.get("خان يونس") == "LOC" and "خان" not in found

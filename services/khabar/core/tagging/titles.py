@@ -71,6 +71,7 @@ COUNTERPARTS: frozenset[str] = _n("نظير نظيره نظيرها نظيرهم
 for _words, _sector in (
     ("السيناتور سيناتور", "LEG"),
     ("الكابتن كابتن", None),
+    ("القيادي القيادية", None),
     ("عاهل", "GOV"),
     ("الصحفي الصحفية الصحافي الصحافية المراسل المراسلة", "MED"),
     (
@@ -122,7 +123,8 @@ _CONTINUATION: frozenset[str] = (
         "ملف الملف ملفات لجنة اللجنة اللجان الحزب حزب الحركة حركة مكتب المكتب دائرة الإدارة لدى في باسم "
         # ministries' fields ("وزير التعاون الدولي اليمني", "وزيرة الهجرة"):
         "التعاون الاستثمار الصناعة العمل الشباب الرياضة البيئة المياه الري الإسكان الأوقاف السياحة "
-        "الهجرة المغتربين التربية العالي البحث العلمي الأشغال العامة الموارد"
+        "الهجرة المغتربين التربية العالي البحث العلمي الأشغال العامة الموارد الخزانة الخزينة "
+        "القوة"
     )
 )
 _INTERNATIONAL = _n("الدولي الدولية")
@@ -207,6 +209,9 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
             host_next = True
             end += 1
             continue
+        if w not in _CONTINUATION and w.startswith("لا") and "ا" + w in _CONTINUATION:
+            # "للأمين" keyed "لامين" (ل + الأمين, one ل taken as the article's): "الأمين".
+            w = "ا" + w
         if w in _CONTINUATION and w not in _STOP:
             if sector is None and w in _HEADS:
                 sector = _HEADS[w]
