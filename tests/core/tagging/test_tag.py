@@ -387,3 +387,14 @@ def test_outlets_parties_forces_and_missions_are_named_bodies() -> None:
         assert found.get(org) == "ORG", org
     assert found.get("يونامي") == "ORG" and found.get("يونيفيل") == "ORG"
     assert found.get("خان يونس") == "LOC" and "خان" not in found
+
+
+def test_an_adjective_after_a_noun_and_a_derby_are_no_names() -> None:
+    ents = _entities(
+        "وكشفت الشركة خلال المعرض عن سيارتها الكهربائية الجديدة، التي تقول إنها تمثل نموذج فريد في "
+        "فئتها، فيما يفتقر مليون شخص إلى ماء صالح للشرب، ويلتقي الهلال والنصر في ديربي الرياض."
+    )
+    texts = {e.text for e in ents}
+    assert not texts & {"فريد", "ماء صالح", "صالح", "ديربي"}
+    # A given name after a given name, a kunya or a verb with و is still a person.
+    assert "مدحت صالح" in {e.text for e in _entities("وغنى في الحفل محمد منير ، ومدحت صالح ، وعلي الحجار .")}

@@ -37,7 +37,7 @@ from khabar.core.tagging.lexicons import (
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
 from khabar.core.tagging.names import apposition_title, complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
-from khabar.core.tagging.titles import COUNTERPARTS
+from khabar.core.tagging.titles import COUNTERPARTS, TITLE_TRIGGERS
 from khabar.core.tagging.words import Word, words_of
 from khabar.core.text.calendar import MONTHS
 from khabar.core.text.normalize import NormalizedText, norm, normalize
@@ -137,6 +137,47 @@ def _currency_after_number(text: str, start: int, span: str) -> bool:
     return prev[-1:].isdigit() or _norm(prev) in _NUMBER_WORDS
 
 
+# Given names that are everyday adjectives: after an indefinite noun they qualify it ("منظر فريد"،
+# "نموذج فريد", "ماء صالح للشرب"), they name no one.
+_NAME_ADJECTIVES = frozenset(
+    norm(w)
+    for w in (
+        *("فريد", "صالح", "جميل", "سعيد", "كريم", "عادل", "رشيد", "حميد", "سليم", "شريف"),
+        *("لطيف", "نبيل", "مجيد", "عزيز", "كامل", "فاضل", "منير", "بديع", "رحيم", "حكيم"),
+    )
+)
+# Sports fixtures named by a place ("ديربي الرياض", "كلاسيكو الأرض"): the word is no place.
+_FIXTURES = frozenset(norm(w) for w in ("ديربي", "الديربي", "كلاسيكو", "الكلاسيكو"))
+_BOUND_BEFORE = frozenset(norm(w) for w in ("أبو", "ابو", "أم", "ام", "بن", "ابن", "بنت", "آل", "عبد", "ولد"))
+
+
+def _adjective_after_noun(text: str, start: int, span: str) -> bool:
+    """The model's person is a given name that here is an adjective after an indefinite noun:
+    "منظر فريد" (the noun before the span), "ماء صالح للشرب" (the noun inside a two-word span,
+    then a ل-phrase). The noun carries no article or proclitic (a glued و/ف is mostly a verb:
+    "وقال صالح") and is no given name, title, kunya or closed-class word."""
+    parts = span.split()
+    if not parts or parts[-1] not in _NAME_ADJECTIVES or len(parts) > 2:
+        return False
+    if len(parts) == 2:
+        noun = parts[0]
+        after = text[start:].split(maxsplit=3)[2:3]
+        if not after or not after[0].startswith("ل"):
+            return False
+    else:
+        before = text[:start].split()
+        noun = _norm(before[-1]) if before else ""
+    return (
+        len(noun) >= 3
+        and noun.isalpha()
+        and not noun.startswith(("ال", "و", "ف"))
+        and noun not in first_names()
+        and noun not in TITLE_TRIGGERS
+        and noun not in function_words()
+        and noun not in _BOUND_BEFORE
+    )
+
+
 @cache
 def _model() -> ModelFn | None:
     """The CRF sequence model, or None when it (or its package data) is not available: the tagger
@@ -170,6 +211,10 @@ def _model_candidates(text: str, spans: Sequence[MentionSpan], common: frozenset
             # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
             continue
         if _currency_after_number(text, m.start, span):
+            continue
+        if m.type == "PERSON" and _adjective_after_noun(text, m.start, span):
+            continue
+        if span in _FIXTURES:
             continue
         lone_first = m.type == "PERSON" and " " not in span and span in first_names()
         out.append(Candidate(m.type, m.start, end, "model", m.confidence, first_name_only=lone_first))
