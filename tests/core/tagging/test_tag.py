@@ -398,3 +398,21 @@ def test_an_adjective_after_a_noun_and_a_derby_are_no_names() -> None:
     assert not texts & {"فريد", "ماء صالح", "صالح", "ديربي"}
     # A given name after a given name, a kunya or a verb with و is still a person.
     assert "مدحت صالح" in {e.text for e in _entities("وغنى في الحفل محمد منير ، ومدحت صالح ، وعلي الحجار .")}
+
+
+def test_one_type_per_name_within_an_article_by_the_strongest_evidence() -> None:
+    from khabar.core.tagging import _one_sense
+
+    text = "قال الوزير بيسنت إن بيسنت سيزور الصين."
+    a, b = text.index("بيسنت"), text.rindex("بيسنت")
+    cands = [
+        Candidate("PERSON", a, a + 5, "title_name", 0.8),
+        Candidate("LOC", b, b + 5, "model", 0.9),
+        Candidate("LOC", text.index("الصين"), text.index("الصين") + 5, "model", 0.9),
+    ]
+    ((_, _, out),) = _one_sense([(TextField.BODY, text, cands)])
+    assert [c.type for c in out] == ["PERSON", "PERSON", "LOC"]
+    # Equal evidence: nothing changes.
+    tie = [cands[1]._replace(type="ORG"), cands[1]]
+    ((_, _, out),) = _one_sense([(TextField.BODY, text, tie)])
+    assert [c.type for c in out] == ["ORG", "LOC"]

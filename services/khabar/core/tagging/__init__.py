@@ -870,6 +870,7 @@ def _mentions(article: Article) -> list[_Mention]:
                 cands = sorted([*cands, *resolve(extra)], key=_START)
             updated.append((f, text, cands))
         per_field = updated
+    per_field = _one_sense(per_field)
     mentions = [(text, c) for _, text, cands in per_field for c in cands]
     nisbas = _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
     ctx = _context(mentions) + nisbas
@@ -888,6 +889,50 @@ def _mentions(article: Article) -> list[_Mention]:
         and _norm(c.title_text).split()[0] in COUNTERPARTS
     )
     return [_mention(f, text, c, ctx, rest, home, others) for f, text, cands in per_field for c in cands]
+
+
+# How much a source's reading of a name's type weighs (the model: its confidence, at most 1).
+_EVIDENCE = {
+    **dict.fromkeys(("actor", "title_name", "org_rule", "country", "region", "place_head"), 2.0),
+    "propagated": 0.5,
+}
+_NAME_TYPES = frozenset({"PERSON", "LOC", "ORG"})
+
+
+def _one_sense(
+    per_field: list[tuple[TextField, str, list[Candidate]]],
+) -> list[tuple[TextField, str, list[Candidate]]]:
+    """One type per name within an article: a name read as a place in one mention and as a person
+    or organization in another ("بيسنت" LOC here, PERSON after its title there) takes the type its
+    mentions' evidence favours (a curated entry, a title, an organization or place rule outweigh
+    the model, whose confidence counts; a propagated recurrence counts half). A tie changes
+    nothing; names read as a country are left alone (a country is also its government)."""
+    votes: dict[str, Counter[str]] = {}
+    for _, text, cands in per_field:
+        for c in cands:
+            if c.type in _NAME_TYPES:
+                key = _norm(c.surface or text[c.start : c.end])
+                weight = _EVIDENCE.get(c.source, min(c.confidence, 1.0) if c.source == "model" else 1.0)
+                votes.setdefault(key, Counter())[c.type] += weight
+    winners: dict[str, str] = {}
+    for key, counter in votes.items():
+        if len(counter) < 2:
+            continue
+        (best, top), (_, second) = counter.most_common(2)
+        if top > second:
+            winners[key] = best
+    if not winners:
+        return per_field
+    out = []
+    for f, text, cands in per_field:
+        fixed = []
+        for c in cands:
+            want = winners.get(_norm(c.surface or text[c.start : c.end])) if c.type in _NAME_TYPES else None
+            if want is not None and want != c.type and not any(e.source == "country" for e in c.entries):
+                c = c._replace(type=want, entries=tuple(e for e in c.entries if e.type == want))
+            fixed.append(c)
+        out.append((f, text, fixed))
+    return out
 
 
 def _in_compound_preposition(text: str, c: Candidate) -> bool:

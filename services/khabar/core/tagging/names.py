@@ -180,9 +180,7 @@ _FI = norm("في")
 _MAX_BODY = 4
 
 
-def _title_through_body(
-    words: Sequence[Word], title: TitleMatch
-) -> tuple[TitleMatch, int, int] | None:
+def _title_through_body(words: Sequence[Word], title: TitleMatch) -> tuple[TitleMatch, int, int] | None:
     """A title that runs through في and the body it serves before the name: "قائد القوة البحرية في
     الحرس الثوري علي رضا تنكسيري", "القيادي في الحركة خليل الحية". The body is 1-4 definite words
     or institution heads with no proclitic; the name after it must start with a known given name
