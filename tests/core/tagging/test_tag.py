@@ -416,3 +416,18 @@ def test_one_type_per_name_within_an_article_by_the_strongest_evidence() -> None
     tie = [cands[1]._replace(type="ORG"), cands[1]]
     ((_, _, out),) = _one_sense([(TextField.BODY, text, tie)])
     assert [c.type for c in out] == ["ORG", "LOC"]
+
+
+def test_a_states_body_without_nationality_takes_the_storys_country() -> None:
+    body = (
+        "رام الله: أدانت وزارة الخارجية والمغتربين، اليوم الأحد، اقتحام المستوطنين لباحات المسجد "
+        "الأقصى، وطالبت المجتمع الدولي بالتدخل لوقف الانتهاكات الإسرائيلية بحق الشعب الفلسطيني في "
+        "الضفة الغربية وقطاع غزة، مؤكدة أن فلسطين ستتوجه إلى المحكمة الجنائية الدولية."
+    )
+    orgs = {e.text: e for e in _entities(body) if e.type is EntityType.ORG}
+    assert "وزارة الخارجية والمغتربين" in orgs  # the object after it is no part of the name
+    assert orgs["وزارة الخارجية والمغتربين"].country == "PSE"
+    assert orgs["وزارة الخارجية والمغتربين"].sector == "GOV"
+    # No clear story country: none given.
+    ents = _entities("وقالت وزارة الصحة إن الوضع مستقر في مصر وليبيا.")
+    assert next(e for e in ents if e.text == "وزارة الصحة").country is None

@@ -694,6 +694,11 @@ class _Mention:
         )
 
 
+# Heads of bodies only a state has ("وزارة", "جهاز"): without a nationality they are the
+# outlet's or the story's country's. Written indefinite (in construct), as the org rule needs.
+_STATE_HEADS = frozenset(norm(w) for w in ("وزارة", "جهاز", "مديرية", "رئاسة", "قيادة", "الشرطة"))
+_MINISTRY = norm("وزارة")
+_DEFENCE = norm("الدفاع")
 # Sectors of offices a state fills; a diplomat (DIP) is often the other country's, IGO nobody's.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 
@@ -767,6 +772,16 @@ def _mention(
             country = nisba_country(w) or country_of_word(w)
             if country:
                 break
+        if country is None and c.source == "org_rule" and _norm(surface).split()[0] in _STATE_HEADS:
+            # "وزارة الخارجية والمغتربين" in a Palestinian wire story, "جهاز الردع" in a Libyan
+            # one: a state's body named without its nationality is the outlet's or the story's.
+            country = home or _story_country(ctx)
+            if country in others:
+                country = None
+    if kind is EntityType.ORG and sector is None and c.source == "org_rule":
+        words = _norm(surface).split()
+        if words[0] == _MINISTRY:  # "وزارة الصحة": a government's; "وزارة الدفاع": its military's
+            sector = "MIL" if len(words) > 1 and words[1] == _DEFENCE else "GOV"
     if kind is EntityType.LOC:
         first = c.entries[0] if c.entries else None
         places: list[City] = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
