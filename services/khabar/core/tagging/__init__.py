@@ -912,6 +912,8 @@ _EVIDENCE = {
     "propagated": 0.5,
 }
 _NAME_TYPES = frozenset({"PERSON", "LOC", "ORG"})
+# How much more evidence the winning type needs than the next: near ties change nothing.
+_MARGIN = 1.25
 
 
 def _one_sense(
@@ -920,21 +922,24 @@ def _one_sense(
     """One type per name within an article: a name read as a place in one mention and as a person
     or organization in another ("بيسنت" LOC here, PERSON after its title there) takes the type its
     mentions' evidence favours (a curated entry, a title, an organization or place rule outweigh
-    the model, whose confidence counts; a propagated recurrence counts half). A tie changes
-    nothing; names read as a country are left alone (a country is also its government)."""
+    the model, whose confidence counts; a gazetteer entry of that type adds one; a propagated
+    recurrence counts half). A near tie (less than 1.25 times the next type's) changes nothing;
+    names read as a country are left alone (a country is also its government)."""
     votes: dict[str, Counter[str]] = {}
     for _, text, cands in per_field:
         for c in cands:
             if c.type in _NAME_TYPES:
                 key = _norm(c.surface or text[c.start : c.end])
                 weight = _EVIDENCE.get(c.source, min(c.confidence, 1.0) if c.source == "model" else 1.0)
+                if any(e.type == c.type for e in c.entries):
+                    weight += 1.0  # a gazetteer knows the name as such (a city, an actor)
                 votes.setdefault(key, Counter())[c.type] += weight
     winners: dict[str, str] = {}
     for key, counter in votes.items():
         if len(counter) < 2:
             continue
         (best, top), (_, second) = counter.most_common(2)
-        if top > second:
+        if top > _MARGIN * second:
             winners[key] = best
     if not winners:
         return per_field
