@@ -925,7 +925,7 @@ def _one_sense(
     the model, whose confidence counts; a gazetteer entry of that type adds one; a propagated
     recurrence counts half). A near tie (less than 1.25 times the next type's) changes nothing;
     names read as a country are left alone (a country is also its government)."""
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, dict[str, float]] = {}
     for _, text, cands in per_field:
         for c in cands:
             if c.type in _NAME_TYPES:
@@ -933,12 +933,13 @@ def _one_sense(
                 weight = _EVIDENCE.get(c.source, min(c.confidence, 1.0) if c.source == "model" else 1.0)
                 if any(e.type == c.type for e in c.entries):
                     weight += 1.0  # a gazetteer knows the name as such (a city, an actor)
-                votes.setdefault(key, Counter())[c.type] += weight
+                mine = votes.setdefault(key, {})
+                mine[c.type] = mine.get(c.type, 0.0) + weight
     winners: dict[str, str] = {}
     for key, counter in votes.items():
         if len(counter) < 2:
             continue
-        (best, top), (_, second) = counter.most_common(2)
+        (best, top), (_, second) = sorted(counter.items(), key=lambda kv: -kv[1])[:2]
         if top > _MARGIN * second:
             winners[key] = best
     if not winners:
