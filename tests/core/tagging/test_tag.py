@@ -431,3 +431,15 @@ def test_a_states_body_without_nationality_takes_the_storys_country() -> None:
     # No clear story country: none given.
     ents = _entities("وقالت وزارة الصحة إن الوضع مستقر في مصر وليبيا.")
     assert next(e for e in ents if e.text == "وزارة الصحة").country is None
+
+
+def test_titles_run_over_ranks_and_party_names_to_the_name() -> None:
+    body = (
+        "وأعلنت وزارة الدفاع، في بيان مشترك، أن رئيس هيئة الأركان العامة الفريق أول ركن يوسف المداني "
+        "بحث مع قائد المنطقة العسكرية الخامسة، خلال اجتماع عقد في مدينة الحديدة، سير العمليات. وقال "
+        "الأمين العام لحزب الله الشيخ نعيم قاسم، في كلمة متلفزة، إن المقاومة لن تسلم سلاحها، وأكد عضو "
+        "المكتب السياسي لحركة حماس حسام بدران أن الحركة ملتزمة بالاتفاق."
+    )
+    assert _person(body, "المداني").title == "رئيس هيئة الأركان العامة الفريق أول ركن"
+    assert _person(body, "قاسم").title == "الأمين العام لحزب الله الشيخ"
+    assert _person(body, "بدران").title == "عضو المكتب السياسي لحركة حماس"
