@@ -355,3 +355,101 @@ def test_a_big_city_stands_alone_a_small_one_needs_a_place_head() -> None:
     assert "خاركيف" in places("شنت القوات الروسية غارات على خاركيف ليلة الثلاثاء.")
     # A town of a few thousand people is found after a place head, not alone.
     assert "قباطية" in places("اقتحمت القوات بلدة قباطية فجرا.")
+
+
+def test_titles_run_through_a_body_after_fi_and_a_treasury() -> None:
+    body = (
+        "وقال قائد القوة البحرية في الحرس الثوري علي رضا تنكسيري، في تصريحات نقلتها وكالة تسنيم "
+        "للأنباء يوم الاثنين، إن بلاده ستواصل حماية مصالحها في مضيق هرمز."
+    )
+    p = _person(body, "تنكسيري")
+    assert p.title == "قائد القوة البحرية في الحرس الثوري" and p.sector == "MIL"
+    body = (
+        "وقال القيادي في الحركة خليل الحية، في كلمة متلفزة بثتها قناة الأقصى مساء الأحد، إن الوفد "
+        "المفاوض سلّم الوسطاء ردّه على المقترح الأخير."
+    )
+    assert _person(body, "خليل").text == "خليل الحية"
+    body = (
+        "من جهته، قال وزير الخزانة الأمريكي سكوت بيسنت، في مقابلة مع شبكة سي إن بي سي يوم الخميس، "
+        "إن واشنطن تدرس فرض رسوم جمركية إضافية على الواردات الصينية."
+    )
+    p = _person(body, "بيسنت")
+    assert p.text == "سكوت بيسنت" and p.country == "USA" and p.title == "وزير الخزانة الأمريكي"
+
+
+def test_a_un_envoy_keeps_his_title_and_no_postings_country() -> None:
+    body = (
+        "وقال المبعوث الخاص للأمين العام إلى اليمن هانس غروندبرغ، في إحاطة أمام مجلس الأمن الدولي، "
+        "إن الوضع الإنساني في اليمن يزداد سوءاً."
+    )
+    p = _person(body, "غروندبرغ")
+    assert p.title == "المبعوث الخاص للأمين العام إلى اليمن"
+    assert p.sector == "IGO" and p.country is None
+
+
+def test_outlets_parties_forces_and_missions_are_named_bodies() -> None:
+    found = _found(
+        "ونقلت قناة المسيرة عن مصدر قوله إن الغارات استهدفت الحديدة، فيما ذكرت وكالة سبأ أن قوات درع "
+        "الوطن انتشرت في عدن. وأعلن التيار الصدري مقاطعته، ودعا التيار الوطني الحر إلى حوار، وقالت "
+        "يونامي ويونيفيل إن الوضع هادئ. وقصفت المدفعية مناطق شرق مدينة خان يونس جنوب قطاع غزة."
+    )
+    for org in ("قناة المسيرة", "وكالة سبأ", "قوات درع الوطن", "التيار الصدري", "التيار الوطني الحر"):
+        assert found.get(org) == "ORG", org
+    assert found.get("يونامي") == "ORG" and found.get("يونيفيل") == "ORG"
+    assert found.get("خان يونس") == "LOC" and "خان" not in found
+
+
+def test_an_adjective_after_a_noun_and_a_derby_are_no_names() -> None:
+    ents = _entities(
+        "وكشفت الشركة خلال المعرض عن سيارتها الكهربائية الجديدة، التي تقول إنها تمثل نموذج فريد في "
+        "فئتها، فيما يفتقر مليون شخص إلى ماء صالح للشرب، ويلتقي الهلال والنصر في ديربي الرياض."
+    )
+    texts = {e.text for e in ents}
+    assert not texts & {"فريد", "ماء صالح", "صالح", "ديربي"}
+    # A given name after a given name, a kunya or a verb with و is still a person.
+    assert "مدحت صالح" in {e.text for e in _entities("وغنى في الحفل محمد منير ، ومدحت صالح ، وعلي الحجار .")}
+
+
+def test_one_type_per_name_within_an_article_by_the_strongest_evidence() -> None:
+    from khabar.core.tagging import _one_sense
+
+    text = "قال الوزير بيسنت إن بيسنت سيزور الصين."
+    a, b = text.index("بيسنت"), text.rindex("بيسنت")
+    cands = [
+        Candidate("PERSON", a, a + 5, "title_name", 0.8),
+        Candidate("LOC", b, b + 5, "model", 0.9),
+        Candidate("LOC", text.index("الصين"), text.index("الصين") + 5, "model", 0.9),
+    ]
+    ((_, _, out),) = _one_sense([(TextField.BODY, text, cands)])
+    assert [c.type for c in out] == ["PERSON", "PERSON", "LOC"]
+    # Equal evidence: nothing changes.
+    tie = [cands[1]._replace(type="ORG"), cands[1]]
+    ((_, _, out),) = _one_sense([(TextField.BODY, text, tie)])
+    assert [c.type for c in out] == ["ORG", "LOC"]
+
+
+def test_a_states_body_without_nationality_takes_the_storys_country() -> None:
+    body = (
+        "رام الله: أدانت وزارة الخارجية والمغتربين، اليوم الأحد، اقتحام المستوطنين لباحات المسجد "
+        "الأقصى، وطالبت المجتمع الدولي بالتدخل لوقف الانتهاكات الإسرائيلية بحق الشعب الفلسطيني في "
+        "الضفة الغربية وقطاع غزة، مؤكدة أن فلسطين ستتوجه إلى المحكمة الجنائية الدولية."
+    )
+    orgs = {e.text: e for e in _entities(body) if e.type is EntityType.ORG}
+    assert "وزارة الخارجية والمغتربين" in orgs  # the object after it is no part of the name
+    assert orgs["وزارة الخارجية والمغتربين"].country == "PSE"
+    assert orgs["وزارة الخارجية والمغتربين"].sector == "GOV"
+    # No clear story country: none given.
+    ents = _entities("وقالت وزارة الصحة إن الوضع مستقر في مصر وليبيا.")
+    assert next(e for e in ents if e.text == "وزارة الصحة").country is None
+
+
+def test_titles_run_over_ranks_and_party_names_to_the_name() -> None:
+    body = (
+        "وأعلنت وزارة الدفاع، في بيان مشترك، أن رئيس هيئة الأركان العامة الفريق أول ركن يوسف المداني "
+        "بحث مع قائد المنطقة العسكرية الخامسة، خلال اجتماع عقد في مدينة الحديدة، سير العمليات. وقال "
+        "الأمين العام لحزب الله الشيخ نعيم قاسم، في كلمة متلفزة، إن المقاومة لن تسلم سلاحها، وأكد عضو "
+        "المكتب السياسي لحركة حماس حسام بدران أن الحركة ملتزمة بالاتفاق."
+    )
+    assert _person(body, "المداني").title == "رئيس هيئة الأركان العامة الفريق أول ركن"
+    assert _person(body, "قاسم").title == "الأمين العام لحزب الله الشيخ"
+    assert _person(body, "بدران").title == "عضو المكتب السياسي لحركة حماس"

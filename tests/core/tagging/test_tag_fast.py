@@ -19,6 +19,7 @@ from khabar.core.tagging import (
     PLACE_OVER_MODEL,
     _after_place_head,
     _analyze_fields,
+    _big_city_name,
     _canonicalize,
     _complete_persons,
     _cut_before_nationality,
@@ -67,7 +68,8 @@ def ref_gazetteer_candidates(text: str, nt: NormalizedText, gaz: Gazetteer) -> l
             surface = "ال" + text[start + 1 : end]
         for kind in dict.fromkeys(e.type for e in entries):
             mine = tuple(e for e in entries if e.type == kind)
-            standalone = mine[0].source not in ENRICH_ONLY and not is_description(m.name)
+            alone = mine[0].source not in ENRICH_ONLY or _big_city_name(m.name, mine[0].source)
+            standalone = alone and not is_description(m.name)
             if not standalone and mine[0].source == "city" and ref_after_place_head(nt.text, m.start):
                 standalone = True
             if standalone and mine[0].source == "country" and m.name in ADJECTIVE_NAMES:

@@ -14,6 +14,8 @@ from khabar.core.tagging.titles import (
     _DOMAIN_SECTOR,
     _HEADS,
     _MINISTERS,
+    _PARTY_HEADS,
+    _PARTY_NAMES,
     _STOP,
     TITLE_TRIGGERS,
     TITLE_WORDS,
@@ -72,6 +74,11 @@ def ref_match_title(words: Sequence[str], start: int, max_len: int = 8) -> Title
             continue
         if w in (norm("لدى"), norm("إلى")):
             host_next = True
+            end += 1
+            continue
+        if w not in _CONTINUATION and w.startswith("لا") and "ا" + w in _CONTINUATION:
+            w = "ا" + w  # "للأمين" keyed "لامين"
+        if w in _PARTY_NAMES and words[end - 1] in _PARTY_HEADS:
             end += 1
             continue
         if w in _CONTINUATION and w not in _STOP:

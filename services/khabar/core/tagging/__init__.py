@@ -38,7 +38,7 @@ from khabar.core.tagging.lexicons import (
 from khabar.core.tagging.merge import ORG_CONTAINERS, Candidate, enrich, resolve
 from khabar.core.tagging.names import apposition_title, complete_person_spans, find_names
 from khabar.core.tagging.orgs import find_orgs, is_description
-from khabar.core.tagging.titles import COUNTERPARTS
+from khabar.core.tagging.titles import COUNTERPARTS, TITLE_TRIGGERS
 from khabar.core.tagging.words import Word, words_of
 from khabar.core.text.calendar import DAY_WORDS, MONTHS, RELATIVE_DAYS
 from khabar.core.text.normalize import NormalizedText, norm, normalize
@@ -138,6 +138,47 @@ def _currency_after_number(text: str, start: int, span: str) -> bool:
     return prev[-1:].isdigit() or _norm(prev) in _NUMBER_WORDS
 
 
+# Given names that are everyday adjectives: after an indefinite noun they qualify it ("منظر فريد"،
+# "نموذج فريد", "ماء صالح للشرب"), they name no one.
+_NAME_ADJECTIVES = frozenset(
+    norm(w)
+    for w in (
+        *("فريد", "صالح", "جميل", "سعيد", "كريم", "عادل", "رشيد", "حميد", "سليم", "شريف"),
+        *("لطيف", "نبيل", "مجيد", "عزيز", "كامل", "فاضل", "منير", "بديع", "رحيم", "حكيم"),
+    )
+)
+# Sports fixtures named by a place ("ديربي الرياض", "كلاسيكو الأرض"): the word is no place.
+_FIXTURES = frozenset(norm(w) for w in ("ديربي", "الديربي", "كلاسيكو", "الكلاسيكو"))
+_BOUND_BEFORE = frozenset(norm(w) for w in ("أبو", "ابو", "أم", "ام", "بن", "ابن", "بنت", "آل", "عبد", "ولد"))
+
+
+def _adjective_after_noun(text: str, start: int, span: str) -> bool:
+    """The model's person is a given name that here is an adjective after an indefinite noun:
+    "منظر فريد" (the noun before the span), "ماء صالح للشرب" (the noun inside a two-word span,
+    then a ل-phrase). The noun carries no article or proclitic (a glued و/ف is mostly a verb:
+    "وقال صالح") and is no given name, title, kunya or closed-class word."""
+    parts = span.split()
+    if not parts or parts[-1] not in _NAME_ADJECTIVES or len(parts) > 2:
+        return False
+    if len(parts) == 2:
+        noun = parts[0]
+        after = text[start:].split(maxsplit=3)[2:3]
+        if not after or not after[0].startswith("ل"):
+            return False
+    else:
+        before = text[:start].split()
+        noun = _norm(before[-1]) if before else ""
+    return (
+        len(noun) >= 3
+        and noun.isalpha()
+        and not noun.startswith(("ال", "و", "ف"))
+        and noun not in first_names()
+        and noun not in TITLE_TRIGGERS
+        and noun not in function_words()
+        and noun not in _BOUND_BEFORE
+    )
+
+
 @cache
 def _model() -> ModelFn | None:
     """The CRF sequence model, or None when it (or its package data) is not available: the tagger
@@ -171,6 +212,10 @@ def _model_candidates(text: str, spans: Sequence[MentionSpan], common: frozenset
             # unsure of, is more often a slip than a name (tuned on ANERcorp dev).
             continue
         if _currency_after_number(text, m.start, span):
+            continue
+        if m.type == "PERSON" and _adjective_after_noun(text, m.start, span):
+            continue
+        if span in _FIXTURES:
             continue
         lone_first = m.type == "PERSON" and " " not in span and span in first_names()
         out.append(Candidate(m.type, m.start, end, "model", m.confidence, first_name_only=lone_first))
@@ -681,6 +726,11 @@ class _Mention:
         )
 
 
+# Heads of bodies only a state has ("وزارة", "جهاز"): without a nationality they are the
+# outlet's or the story's country's. Written indefinite (in construct), as the org rule needs.
+_STATE_HEADS = frozenset(norm(w) for w in ("وزارة", "جهاز", "مديرية", "رئاسة", "قيادة", "الشرطة"))
+_MINISTRY = norm("وزارة")
+_DEFENCE = norm("الدفاع")
 # Sectors of offices a state fills; a diplomat (DIP) is often the other country's, IGO nobody's.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP"})
 
@@ -754,6 +804,16 @@ def _mention(
             country = nisba_country(w) or country_of_word(w)
             if country:
                 break
+        if country is None and c.source == "org_rule" and _norm(surface).split()[0] in _STATE_HEADS:
+            # "وزارة الخارجية والمغتربين" in a Palestinian wire story, "جهاز الردع" in a Libyan
+            # one: a state's body named without its nationality is the outlet's or the story's.
+            country = home or _story_country(ctx)
+            if country in others:
+                country = None
+    if kind is EntityType.ORG and sector is None and c.source == "org_rule":
+        words = _norm(surface).split()
+        if words[0] == _MINISTRY:  # "وزارة الصحة": a government's; "وزارة الدفاع": its military's
+            sector = "MIL" if len(words) > 1 and words[1] == _DEFENCE else "GOV"
     if kind is EntityType.LOC:
         first = c.entries[0] if c.entries else None
         places: list[City] = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref)))]
@@ -857,6 +917,7 @@ def _mentions(article: Article) -> list[_Mention]:
                 cands = sorted([*cands, *resolve(extra)], key=_START)
             updated.append((f, text, cands))
         per_field = updated
+    per_field = _one_sense(per_field)
     mentions = [(text, c) for _, text, cands in per_field for c in cands]
     nisbas = _nisba_context([w for _, _, (_, ws, _) in analyzed for w in ws])
     ctx = _context(mentions) + nisbas
@@ -875,6 +936,56 @@ def _mentions(article: Article) -> list[_Mention]:
         and _norm(c.title_text).split()[0] in COUNTERPARTS
     )
     return [_mention(f, text, c, ctx, rest, home, others) for f, text, cands in per_field for c in cands]
+
+
+# How much a source's reading of a name's type weighs (the model: its confidence, at most 1).
+_EVIDENCE = {
+    **dict.fromkeys(("actor", "title_name", "org_rule", "country", "region", "place_head"), 2.0),
+    "propagated": 0.5,
+}
+_NAME_TYPES = frozenset({"PERSON", "LOC", "ORG"})
+# How much more evidence the winning type needs than the next: near ties change nothing.
+_MARGIN = 1.25
+
+
+def _one_sense(
+    per_field: list[tuple[TextField, str, list[Candidate]]],
+) -> list[tuple[TextField, str, list[Candidate]]]:
+    """One type per name within an article: a name read as a place in one mention and as a person
+    or organization in another ("بيسنت" LOC here, PERSON after its title there) takes the type its
+    mentions' evidence favours (a curated entry, a title, an organization or place rule outweigh
+    the model, whose confidence counts; a gazetteer entry of that type adds one; a propagated
+    recurrence counts half). A near tie (less than 1.25 times the next type's) changes nothing;
+    names read as a country are left alone (a country is also its government)."""
+    votes: dict[str, dict[str, float]] = {}
+    for _, text, cands in per_field:
+        for c in cands:
+            if c.type in _NAME_TYPES:
+                key = _norm(c.surface or text[c.start : c.end])
+                weight = _EVIDENCE.get(c.source, min(c.confidence, 1.0) if c.source == "model" else 1.0)
+                if any(e.type == c.type for e in c.entries):
+                    weight += 1.0  # a gazetteer knows the name as such (a city, an actor)
+                mine = votes.setdefault(key, {})
+                mine[c.type] = mine.get(c.type, 0.0) + weight
+    winners: dict[str, str] = {}
+    for key, counter in votes.items():
+        if len(counter) < 2:
+            continue
+        (best, top), (_, second) = sorted(counter.items(), key=lambda kv: -kv[1])[:2]
+        if top > _MARGIN * second:
+            winners[key] = best
+    if not winners:
+        return per_field
+    out = []
+    for f, text, cands in per_field:
+        fixed = []
+        for c in cands:
+            want = winners.get(_norm(c.surface or text[c.start : c.end])) if c.type in _NAME_TYPES else None
+            if want is not None and want != c.type and not any(e.source == "country" for e in c.entries):
+                c = c._replace(type=want, entries=tuple(e for e in c.entries if e.type == want))
+            fixed.append(c)
+        out.append((f, text, fixed))
+    return out
 
 
 def _in_compound_preposition(text: str, c: Candidate) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from khabar.core.tagging.catalog import lexicon
 from khabar.core.tagging.countries import country_of_word, nisba_country
 from khabar.core.tagging.lexicons import (
+    ORG_HEADS,
     calendar_words,
     common_words,
     first_names,
@@ -174,6 +175,41 @@ def apposition_title(
     return TitleMatch(at, end, title.sector, title.country)
 
 
+_FI = norm("في")
+# Words of the body a title runs through after في ("قائد القوة البحرية في الحرس الثوري").
+_MAX_BODY = 4
+
+
+def _title_through_body(words: Sequence[Word], title: TitleMatch) -> tuple[TitleMatch, int, int] | None:
+    """A title that runs through في and the body it serves before the name: "قائد القوة البحرية في
+    الحرس الثوري علي رضا تنكسيري", "القيادي في الحركة خليل الحية". The body is 1-4 definite words
+    or institution heads with no proclitic; the name after it must start with a known given name
+    (a foreign name after a body is too often the rest of the sentence). Returns the title
+    stretched over the body, and the name's word range [at, j)."""
+    k = title.end
+    if k >= len(words) or words[k].key != _FI:
+        return None
+    k += 1
+    body = k
+    country = title.country
+    while k < len(words) and k - body < _MAX_BODY:
+        w = words[k]
+        if w.stem_start != w.start or not w.is_word or w.key in function_words():
+            break
+        if not (w.key.startswith("ال") or w.key in ORG_HEADS) or w.key in first_names():
+            break
+        if w.key in TITLE_WORDS or w.key in calendar_words():
+            return None  # another title, or a date: no body of the first
+        country = country or nisba_country(w.key)
+        k += 1
+    if k == body or k >= len(words) or words[k].key not in first_names():
+        return None
+    j = _chain(words, k)
+    if j - k < 2 or not _plausible_after_title(words[k:j]):
+        return None
+    return TitleMatch(title.start, k, title.sector, country), k, j
+
+
 def find_names(words: Sequence[Word]) -> list[NameSpan]:
     """Person names found by the title and first-name rules, non-overlapping, in text order."""
     out: list[NameSpan] = []
@@ -195,6 +231,12 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
                 nisba_country(k) for k in keys[title.start + 1 : title.end]
             )
             if j > at and _plausible_after_title(words[at:j]) and not (described and j - at < 2):
+                out.append(NameSpan(at, j - 1, title, "title"))
+                i = j
+                continue
+            through = _title_through_body(words, title)
+            if through is not None:
+                title, at, j = through
                 out.append(NameSpan(at, j - 1, title, "title"))
                 i = j
                 continue

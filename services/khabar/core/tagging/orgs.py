@@ -151,11 +151,14 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
     described = False  # a modifier other than a country nisba ("الرئاسي" of "المجلس الرئاسي الليبي")
     described_to_proper = False  # ... before proper_end
     lam_domain = False  # the name closed on a ل-genitive domain ("للنفط")
+    conjoined_plural = 0  # index after a coordinated sound plural ("والمغتربين")
     while j < len(words) and j - i < MAX_ORG:
         w = words[j]
         if j > i + 1 and last_good == j and _conjoined(words, j):
             if proper_end == j and lam_domain:
                 proper_end = j + 1  # "لغرف التجارة والصناعة": the domain is coordinated
+            if w.key.endswith("ين"):
+                conjoined_plural = j + 1
             j += 1
             last_good = j
             continue
@@ -186,6 +189,10 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
         if _definite(w):
             if proper_end == j and nisba_country(words[j - 1].key):
                 break  # "وزارة الخارجية العراقية القائم بالأعمال": the nationality ends the name
+            if conjoined_plural == j:
+                # "وزارة الخارجية والمغتربين المجتمع الدولي": after a coordinated plural of
+                # persons only a nationality agrees; a definite noun is the verb's object.
+                break
             if definite_head and described and w.key in _NATIONAL:
                 # "المجلس الشعبي الوطني": "national" after a modifier of its own names the
                 # country's body, as a nisba would.

@@ -71,6 +71,7 @@ COUNTERPARTS: frozenset[str] = _n("نظير نظيره نظيرها نظيرهم
 for _words, _sector in (
     ("السيناتور سيناتور", "LEG"),
     ("الكابتن كابتن", None),
+    ("القيادي القيادية", None),
     ("عاهل", "GOV"),
     ("الصحفي الصحفية الصحافي الصحافية المراسل المراسلة", "MED"),
     (
@@ -122,9 +123,14 @@ _CONTINUATION: frozenset[str] = (
         "ملف الملف ملفات لجنة اللجنة اللجان الحزب حزب الحركة حركة مكتب المكتب دائرة الإدارة لدى في باسم "
         # ministries' fields ("وزير التعاون الدولي اليمني", "وزيرة الهجرة"):
         "التعاون الاستثمار الصناعة العمل الشباب الرياضة البيئة المياه الري الإسكان الأوقاف السياحة "
-        "الهجرة المغتربين التربية العالي البحث العلمي الأشغال العامة الموارد"
+        "الهجرة المغتربين التربية العالي البحث العلمي الأشغال العامة الموارد الخزانة الخزينة "
+        "القوة أول"
     )
 )
+# Names of movements and parties after حزب/حركة inside a title ("الأمين العام لحزب الله"، "عضو
+# المكتب السياسي لحركة حماس"): the title runs on over them to the person's name.
+_PARTY_HEADS = _n("حزب الحزب حركة الحركة")
+_PARTY_NAMES = _n("الله حماس فتح الجهاد")
 _INTERNATIONAL = _n("الدولي الدولية")
 _MINISTERS = _n("وزير وزيرة الوزير الوزيرة")
 # Words that end a title phrase before the name even though they could continue it.
@@ -205,6 +211,12 @@ def match_title(words: Sequence[str], start: int, max_len: int = 8) -> TitleMatc
             continue
         if w in _HOST_MARKERS:
             host_next = True
+            end += 1
+            continue
+        if w not in _CONTINUATION and w.startswith("لا") and "ا" + w in _CONTINUATION:
+            # "للأمين" keyed "لامين" (ل + الأمين, one ل taken as the article's): "الأمين".
+            w = "ا" + w
+        if w in _PARTY_NAMES and words[end - 1] in _PARTY_HEADS:
             end += 1
             continue
         if w in _CONTINUATION and w not in _STOP:

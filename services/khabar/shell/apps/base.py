@@ -64,6 +64,7 @@ class TableManager(faust.tables.TableManager):
             return False
         return True
 
+
 log = get_logger("khabar.service")
 
 # A service whose loop has not ticked for this long is reported dead on /healthz.
