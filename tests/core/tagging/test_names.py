@@ -176,3 +176,16 @@ def test_an_everyday_word_alone_after_a_title_is_no_name() -> None:
     assert names("وتابع الملك سيره نحو المدينة") == []
     assert names("ولم يدل الوزير بأي تصريح") == []
     assert [n for n, _ in names("وقال الوزير سمير إن")] == ["سمير"]
+
+
+def test_nasab_chains_of_two_links_are_names_whatever_the_given_name() -> None:
+    text = "وأفرجت السلطات عن حضية ولد سلامة ولد النفاع وسعيد ولد محمد الشيخ ولد بيد الله أمس"
+    assert [n for n, _ in names(text)] == ["حضية ولد سلامة ولد النفاع", "سعيد ولد محمد الشيخ ولد بيد الله"]
+    ws = words_of(text, lexicon())
+    assert {n.trigger for n in find_names(ws)} == {"nasab"}
+
+
+def test_one_link_or_a_birth_is_no_nasab_chain() -> None:
+    # "ولد" is also "was born": a chain needs a second link, and no preposition after a link.
+    assert names("وقال إن الطفل ولد في مخيم اللاجئين عام 2010") == []
+    assert all(n.trigger != "nasab" for n in find_names(words_of("كوخ ولد صغير في القرية", lexicon())))

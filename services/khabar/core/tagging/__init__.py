@@ -421,7 +421,7 @@ def _rule_candidates(text: str, words: Sequence[Word]) -> list[Candidate]:
             title_text = text[title_span[0] : title_span[1]]
             if head.key.startswith("ال") and not _norm(head.surface).startswith("ال"):
                 title_text = "ال" + title_text[1:]  # للرئيس: the second ل is the article's
-        source = "first_name" if n.trigger == "first_name" else "title_name"
+        source = {"first_name": "first_name", "nasab": "nasab_name"}.get(n.trigger, "title_name")
         out.append(
             Candidate(
                 "PERSON",

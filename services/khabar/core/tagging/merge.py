@@ -25,6 +25,7 @@ RANKS: dict[str, int] = {
     "region": 2,
     "actor": 3,
     "title_name": 4,
+    "nasab_name": 4,
     "org_rule": 4,
     "place_head": 5,
     "propagated": 6,
@@ -34,7 +35,7 @@ RANKS: dict[str, int] = {
 }
 # Person-name sources whose span, strictly containing a model PERSON span, is the better reading:
 # the model stops early on names it was not taught ("محمد" of "محمد المنفي").
-PERSON_CONTAINERS: frozenset[str] = frozenset({"actor", "title_name"})
+PERSON_CONTAINERS: frozenset[str] = frozenset({"actor", "title_name", "nasab_name"})
 # Organization sources whose name strictly containing a model span of another type ending where
 # it ends is the better reading: the place closing "غرفة تجارة بنغازي" is part of the name.
 ORG_CONTAINERS: frozenset[str] = frozenset({"actor", "org_rule"})
@@ -151,7 +152,9 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     given_before = [
         (o.start, o.end) for o in cands if o.source == "first_name" and o.type == "PERSON" and o.standalone
     ]
-    actor_person = _Containers((o.start, o.end) for o in persons if o.source == "actor")
+    # A curated name, or a nasab chain (its links make the reading certain: "سعيد ولد محمد الشيخ
+    # ولد بيد الله"), wins over any model name inside it.
+    certain_person = _Containers((o.start, o.end) for o in persons if o.source in ("actor", "nasab_name"))
     # A curated person's name ending in a model place or organization is the person: "الصدر" of
     # "مقتدى الصدر" is no place.
     actor_person_ends = _earliest_by_end((o.start, o.end) for o in persons if o.source == "actor")
@@ -169,7 +172,7 @@ def _inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
                 and (
                     (any_person.contain(s, e) or any(a < s and e <= b for a, b in given_before))
                     if c.first_name_only
-                    else actor_person.contain(s, e)
+                    else certain_person.contain(s, e)
                     or person_ends.get(e, s) < s
                     or any(a < s and e == b for a, b in given_before)
                 )

@@ -46,7 +46,7 @@ class NameSpan:
     first: int
     last: int
     title: TitleMatch | None
-    trigger: str  # title | first_name | title_only (words after a title that only lend it)
+    trigger: str  # title | first_name | nasab | title_only (words after a title that only lend it)
 
 
 def _is_ala(w: Word) -> bool:
@@ -69,16 +69,30 @@ def name_like(w: Word, strict: bool) -> bool:
     return not (strict and k in common_words())
 
 
+# Second halves of compound names ("بيد الله", "نور الدين"), kept inside a nasab chain.
+_NAME_TAILS = frozenset(norm(w) for w in ("الله", "الدين", "الرحمن", "الإسلام"))
+# A nasab chain may run longer than other names: "سعيد ولد محمد الشيخ ولد بيد الله".
+MAX_NASAB_NAME = 8
+
+
 def _chain(words: Sequence[Word], i: int) -> int:
     """Index one past the name chain that starts at words[i] (i itself when there is none)."""
     j = i
-    while j < len(words) and j - i < MAX_NAME:
+    linked = False
+    while j < len(words) and j - i < (MAX_NASAB_NAME if linked else MAX_NAME):
         w = words[j]
+        if linked and w.key in TITLE_WORDS and j + 1 < len(words) and words[j + 1].key in _LINKS:
+            j += 1  # "محمد الشيخ ولد …": inside a nasab chain, a title-like word before a link is a name
+            continue
+        if linked and j > i and w.key in _NAME_TAILS and words[j - 1].key not in _LINKS:
+            j += 1  # "ولد بيد الله": the second half of a compound name
+            continue
         if w.key == _ABD and j + 1 < len(words) and name_like(words[j + 1], strict=False):
             j += 2
             continue
         if j > i and (w.key in _LINKS or w.key in _KUNYA) and j + 1 < len(words):
-            if name_like(words[j + 1], strict=False):
+            if name_like(words[j + 1], strict=False) or (linked and _father_name(words[j + 1])):
+                linked = linked or w.key in _LINKS
                 j += 2
                 continue
             break
@@ -94,6 +108,27 @@ def _chain(words: Sequence[Word], i: int) -> int:
             continue
         break
     return j
+
+
+# Words that end a chain even after a link: "ولد في" is "was born in".
+_NOT_AFTER_LINK = frozenset(norm(w) for w in ("في", "من", "على", "إلى", "الى", "عن", "عام", "سنة", "مع"))
+
+
+def _father_name(w: Word) -> bool:
+    """After a second link of a chain ("… ولد الوالي", "… ولد بيد الله") a title or function word
+    is the father's name."""
+    return w.is_word and w.stem_start == w.start and not w.key.isdigit() and w.key not in _NOT_AFTER_LINK
+
+
+def _nasab_start(words: Sequence[Word], i: int) -> bool:
+    """words[i] opens a nasab chain: an unknown name, a link, a name, and a second link after it
+    ("X ولد Y ولد Z", "X بن Y بن Z"). One link alone is not enough for a word no list knows ("ولد"
+    is also the verb "was born")."""
+    if i + 4 >= len(words) or not name_like(words[i], strict=True):
+        return False
+    if words[i + 1].key not in _LINKS or not name_like(words[i + 2], strict=False):
+        return False
+    return any(words[k].key in _LINKS for k in (i + 3, i + 4))
 
 
 def _first_name_trigger(words: Sequence[Word], i: int) -> bool:
@@ -247,6 +282,13 @@ def find_names(words: Sequence[Word]) -> list[NameSpan]:
             i = title.end
             continue
         w = words[i]
+        if _nasab_start(words, i):
+            # "حضية ولد سلامة ولد النفاع": a name and its father's, linked, whatever the given name.
+            j = _chain(words, i)
+            if j - i >= 3:
+                out.append(NameSpan(i, j - 1, None, "nasab"))
+                i = j
+                continue
         if w.key in first_names() and not _is_ala(w) and _first_name_trigger(words, i):
             j = _chain(words, i)
             # "رمضان المبارك", "نجم الخليج": a first name before an everyday word is no name.
