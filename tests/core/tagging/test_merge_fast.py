@@ -39,7 +39,8 @@ def ref_inside_longer_names(cands: Sequence[Candidate]) -> set[int]:
     def better_person(c: Candidate) -> bool:
         return c.type == "PERSON" and (
             any(
-                inside(c, o) and (o.source == "actor" or o.end == c.end or c.first_name_only) for o in persons
+                inside(c, o) and (o.source in ("actor", "nasab_name") or o.end == c.end or c.first_name_only)
+                for o in persons
             )
             or any(
                 o.start < c.start and (c.end == o.end or (c.first_name_only and c.end <= o.end))
