@@ -208,3 +208,13 @@ def test_memos_are_bounded() -> None:
     for memo in (name_key, _actor_for_key, stable_id):
         assert memo.cache_info().maxsize is not None
     assert actors()  # the curated list the actor memo answers from is loaded once, fixed
+
+
+def test_spellings_cover_the_foreign_g_and_ch_letters_name_key_folds() -> None:
+    from khabar.core.tagging.canonical import name_key, spellings
+
+    forms = spellings("رافائيل غروسي")
+    assert "رافائيل جروسي" in forms and forms[0] == "رافائيل غروسي"
+    assert "عراقتشي" in spellings("عراقجي")
+    assert {name_key(f) for f in spellings("هانس غروندبرغ")} == {name_key("هانس غروندبرغ")}
+    assert spellings("قاسم") == ("قاسم",)  # ق is a letter of its own

@@ -453,3 +453,19 @@ def test_titles_run_over_ranks_and_party_names_to_the_name() -> None:
     assert _person(body, "المداني").title == "رئيس هيئة الأركان العامة الفريق أول ركن"
     assert _person(body, "قاسم").title == "الأمين العام لحزب الله الشيخ"
     assert _person(body, "بدران").title == "عضو المكتب السياسي لحركة حماس"
+
+
+def test_curated_persons_are_found_in_any_spelling_of_a_foreign_g_or_ch() -> None:
+    body = (
+        "وبحث وزير الخارجية الإيراني عراقتشي مع جروسي، في اتصال هاتفي مساء الأربعاء، آليات التعاون "
+        "بين طهران والوكالة الدولية للطاقة الذرية، في ظل التوتر المتصاعد مع الدول الأوروبية الثلاث "
+        "التي لوحت بإعادة فرض العقوبات الأممية على إيران."
+    )
+    assert _person(body, "عراقتشي").canonical_name == "عباس عراقجي"
+    assert _person(body, "جروسي").canonical_name == "رافائيل غروسي"
+    # A family name the article established recurs in another spelling.
+    body = (
+        "وقال المدير العام للوكالة رافائيل ماريانو غروسي، في مؤتمر صحفي بفيينا اليوم، إن المفتشين لم "
+        "يصلوا بعد إلى المنشآت، وأضاف جروسي أن الوكالة تنتظر ردا رسميا على مقترحاتها الأخيرة."
+    )
+    assert _person(body, "جروسي").type is EntityType.PERSON

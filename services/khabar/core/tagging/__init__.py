@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from khabar.core.models import Article, Entity, EntityType, TaggedArticle, TextField
 from khabar.core.tagging.actors import actors_by_id, applies
-from khabar.core.tagging.canonical import canonical_id, cluster_mentions, find_actor
+from khabar.core.tagging.canonical import canonical_id, cluster_mentions, find_actor, spellings
 from khabar.core.tagging.catalog import default_gazetteer, lexicon
 from khabar.core.tagging.countries import ADJECTIVE_NAMES, by_iso3, country_of_word, nisba_country
 from khabar.core.tagging.dates import find_dates
@@ -647,7 +647,8 @@ def _established(chosen: Sequence[tuple[str, Candidate]]) -> Gazetteer:
             and parts[-2] not in _BOUND_FIRST
             and parts[-1] not in _COMPOUND_TAILS
         ):
-            names.append((parts[-1], GazEntry("PERSON", "propagated", surface)))
+            # Found again in any common spelling of a foreign g or ch ("غروسي" … "جروسي").
+            names.extend((n, GazEntry("PERSON", "propagated", surface)) for n in spellings(parts[-1]))
     return Gazetteer(names)
 
 

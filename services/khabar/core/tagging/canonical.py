@@ -41,6 +41,29 @@ def name_key(text: str) -> str:
     return _ABD.sub(r"\1", norm(text)).replace("تش", "ج").translate(_TRANSLIT)
 
 
+# The letters name_key folds for a foreign g or ch (غ/ج/گ, تش), as a name may be written: a curated
+# person's spellings are expanded over them so the gazetteer finds "عراقتشي" for "عراقجي" and
+# "جروسي" for "غروسي" at match time. ق is left out: in Arabic names it is a letter of its own
+# (قاسم is not جاسم), and news rarely writes a foreign g so.
+_G_CH = re.compile("تش|[جغگ]")
+_G_CH_FORMS = ("ج", "غ", "تش")
+# More variable letters than this and only the listed spellings are kept (3 ** 4 = 81 forms).
+_MAX_G_CH = 4
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """`name` (normalized) and its spellings with each g/ch letter written any common way: all
+    share name_key's transliteration folding. Names with more than _MAX_G_CH such letters keep
+    their one spelling."""
+    parts = _G_CH.split(name)
+    if len(parts) == 1 or len(parts) - 1 > _MAX_G_CH:
+        return (name,)
+    forms = [parts[0]]
+    for part in parts[1:]:
+        forms = [f + g + part for f in forms for g in _G_CH_FORMS]
+    return tuple(dict.fromkeys([name, *forms]))
+
+
 _INNER_VOWEL = re.compile(r"(?<=\w)[اوي]")
 
 

@@ -8,6 +8,7 @@ from functools import cache
 from importlib import resources
 
 from khabar.core.tagging.actors import actors
+from khabar.core.tagging.canonical import spellings
 from khabar.core.tagging.countries import countries
 from khabar.core.tagging.gazetteer import GazEntry, Gazetteer
 from khabar.core.tagging.geo import city_names
@@ -45,8 +46,10 @@ def _entries(use_anergazet: bool) -> Iterator[tuple[str, GazEntry]]:
         for gid in ids:
             yield name, GazEntry("LOC", "city", str(gid))
     for a in actors():
-        for n in a.variants:
-            yield n, GazEntry(a.type, "actor", a.id)
+        for v in a.variants:
+            # A curated person in any common spelling of a foreign g or ch (عراقتشي، جروسي).
+            for n in spellings(v) if a.type == "PERSON" else (v,):
+                yield n, GazEntry(a.type, "actor", a.id)
     if use_anergazet:
         for n, kind in anergazet_names():
             yield n, GazEntry(kind, "anergazet", n)
