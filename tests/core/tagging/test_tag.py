@@ -469,3 +469,16 @@ def test_curated_persons_are_found_in_any_spelling_of_a_foreign_g_or_ch() -> Non
         "يصلوا بعد إلى المنشآت، وأضاف جروسي أن الوكالة تنتظر ردا رسميا على مقترحاتها الأخيرة."
     )
     assert _person(body, "جروسي").type is EntityType.PERSON
+
+
+def test_a_facility_named_after_a_person_is_a_place() -> None:
+    body = (
+        "وحطت طائرة الرئيس العراقي في مطار الملك خالد الدولي بالرياض عصر اليوم، ثم توجه إلى ملعب "
+        "الأمير مولاي عبد الله لحضور المباراة، فيما أعلنت السلطات إغلاق مطار رامون في جنوب إسرائيل "
+        "بعد سقوط صاروخ قرب مطار بيروت الدولي الليلة الماضية."
+    )
+    ents = {e.text: e for e in _entities(body)}
+    for name in ("مطار الملك خالد الدولي", "ملعب الأمير مولاي عبد الله", "مطار رامون"):
+        assert ents[name].type is EntityType.LOC and ents[name].geonames_id is None
+    assert not any(e.type is EntityType.PERSON for e in ents.values())
+    assert "بيروت" in ents  # a known place after the head stays the place

@@ -553,8 +553,72 @@ def _analyze_fields(texts: Sequence[str]) -> list[tuple[list[Candidate], list[Wo
     out = []
     for text, (cands, words, nt) in zip(texts, parts, strict=True):
         chosen = [_restore_article(text, c) for c in enrich(resolve(cands), cands)] if text else []
-        out.append((_with_appositions(text, words, chosen), words, nt))
+        out.append((_with_appositions(text, words, _facilities(words, chosen)), words, nt))
     return out
+
+
+# Facilities named after a person or by a name no gazetteer knows ("مطار الملك خالد الدولي",
+# "ملعب الأمير مولاي عبد الله", "مطار رامون"): the head and the name are one place. After a
+# known place the place inside stays ("مطار بيروت", "ميناء حيفا": ANERcorp tags the city).
+_FACILITY_HEADS = frozenset(
+    norm(p + w)
+    for w in ("مطار", "ملعب", "استاد", "ستاد", "ميناء", "جسر", "معبر", "شارع", "ميدان", "قاعدة")
+    for p in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب")
+)
+# Honorifics between the head and the name ("مطار الملك خالد"), part of the facility's name.
+_FACILITY_HONORIFICS = frozenset(
+    norm(w)
+    for w in (
+        *("الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "السلطان", "الإمام", "الشهيد"),
+        *("الرئيس", "الزعيم", "المغفور", "له", "الراحل", "الجنرال", "المارشال"),
+    )
+)
+# Words that close a facility's name after the person's ("مطار حيدر علييف الدولي").
+_FACILITY_TAILS = frozenset(norm(w) for w in ("الدولي", "العسكري", "البحري", "الجوي", "الأولمبي", "البلدي"))
+_KNOWN_PLACES = frozenset({"country", "city", "region", "actor"})
+
+
+def _facilities(words: Sequence[Word], chosen: list[Candidate]) -> list[Candidate]:
+    """A person, or a place no gazetteer knows, right after a facility head (honorifics between
+    allowed) is the facility's name: the head, the name and a closing الدولي become one LOC
+    (source `facility`, no GeoNames id)."""
+    if not words or not any(w.whole in _FACILITY_HEADS for w in words):
+        return chosen
+    starts = [w.start for w in words]
+    out = list(chosen)
+    for k, c in enumerate(chosen):
+        if c.type not in ("PERSON", "LOC") or (
+            c.type == "LOC" and any(e.source in _KNOWN_PLACES for e in c.entries)
+        ):
+            continue
+        first = bisect_right(starts, c.start) - 1
+        j = first - 1
+        while j >= 0 and first - j <= 3 and words[j].whole in _FACILITY_HONORIFICS:
+            j -= 1
+        if j < 0 or words[j].whole not in _FACILITY_HEADS or (first > 0 and words[first].stem_start != c.start):
+            continue
+        head = words[j]
+        begin = head.end - len(_strip_facility_prefix(head.whole))
+        if k and out[k - 1].end > begin:
+            continue  # the head belongs to another mention
+        last = bisect_right(starts, c.end - 1) - 1
+        end = c.end
+        if (
+            last + 1 < len(words)
+            and words[last + 1].whole in _FACILITY_TAILS
+            and (k + 1 == len(chosen) or chosen[k + 1].start >= words[last + 1].end)
+        ):
+            end = words[last + 1].end
+        out[k] = Candidate("LOC", begin, end, "facility", c.confidence)
+    return out
+
+
+def _strip_facility_prefix(whole: str) -> str:
+    """The facility head without its proclitics ("بمطار" -> "مطار")."""
+    for p in ("وب", "ول", "فب", "و", "ف", "ب", "ل"):
+        if whole.startswith(p) and whole[len(p) :] in _FACILITY_HEADS:
+            return whole[len(p) :]
+    return whole
 
 
 def _with_appositions(text: str, words: Sequence[Word], chosen: list[Candidate]) -> list[Candidate]:
