@@ -482,3 +482,19 @@ def test_a_facility_named_after_a_person_is_a_place() -> None:
         assert ents[name].type is EntityType.LOC and ents[name].geonames_id is None
     assert not any(e.type is EntityType.PERSON for e in ents.values())
     assert "بيروت" in ents  # a known place after the head stays the place
+
+
+def test_a_place_takes_the_country_its_context_gives() -> None:
+    body = (
+        "واقتحمت قوات الاحتلال الإسرائيلي فجر اليوم بلدة دوما جنوب نابلس في الضفة الغربية المحتلة، "
+        "وداهمت عددا من منازل المواطنين وفتشتها قبل أن تعتقل ثلاثة شبان، وفق ما أفادت به مصادر محلية."
+    )
+    duma = next(e for e in _entities(body) if e.text == "دوما")
+    assert duma.country == "PSE" and duma.geonames_id is None  # not Syria's Douma
+    body = (
+        "وقالت مصادر محلية في اليمن إن مسلحين قبليين هاجموا نقطة عسكرية تابعة للقوات الحكومية "
+        "اليمنية في محافظة الجوف شمال شرقي البلاد، فيما اتهمت الحكومة جماعة الحوثي بالتصعيد في "
+        "مأرب والجوف خلال الأيام الماضية."
+    )
+    jawf = [e for e in _entities(body) if e.text == "الجوف"]
+    assert jawf and all(e.country == "YEM" for e in jawf)  # not Libya's town of that name

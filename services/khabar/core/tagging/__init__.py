@@ -1000,7 +1000,77 @@ def _mentions(article: Article) -> list[_Mention]:
         and c.title_text
         and _norm(c.title_text).split()[0] in COUNTERPARTS
     )
-    return [_mention(f, text, c, ctx, rest, home, others) for f, text, cands in per_field for c in cands]
+    found = [(f, text, c, _mention(f, text, c, ctx, rest, home, others)) for f, text, cands in per_field for c in cands]
+    _place_countries(found, ctx)
+    return [m for _, _, _, m in found]
+
+
+# Compass words that locate a place by another ("دوما جنوب نابلس", "قرية شمالي حلب").
+_LOCATORS = frozenset(
+    norm(w)
+    for w in (
+        *("جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "جنوبى", "شمالى"),
+        *("جنوب شرق", "جنوب غرب", "شمال شرق", "شمال غرب", "جنوب شرقي", "جنوب غربي", "شمال شرقي"),
+        *("شمال غربي", "جنوبي شرق", "جنوبي غرب", "شمالي شرق", "شمالي غرب", "بالقرب من", "قرب"),
+    )
+)
+# A town this small whose country the article names nowhere else, in a story that clearly is
+# about another country, is a namesake there ("الجوف" in a Yemen story is not Libya's town).
+_NAMESAKE_POP = 150_000
+
+
+def _place_countries(found: list[tuple[TextField, str, Candidate, _Mention]], ctx: Counter[str]) -> None:
+    """Countries of places the context settles better than population: a place located by
+    another ("دوما جنوب نابلس") is in that one's country; a small town abroad that nothing else in
+    the article points to is a namesake in the story's country (no GeoNames id then)."""
+    own: Counter[tuple[str, str]] = Counter()
+    for _, text, c, m in found:
+        cities = [e for e in c.entries if e.source == "city"]
+        if m.kind is EntityType.LOC and len(cities) == 1 and m.country:
+            own[(_norm(m.text), m.country)] += 1
+    # The story's country without the towns' own votes (two mentions of Libya's الجوف must not
+    # make a Yemen story Libyan).
+    towns: Counter[str] = Counter()
+    for (_, country), n in own.items():
+        towns[country] += n
+    story = _story_country(ctx - towns)
+    for k, (_, text, c, m) in enumerate(found):
+        if m.kind is not EntityType.LOC or any(e.source in ("country", "region", "actor") for e in c.entries):
+            continue
+        where = _located_by(text, m, found[k + 1 : k + 2])
+        if where is not None and where != m.country:
+            _move_place(m, c, where)
+            continue
+        if (
+            story is not None
+            and m.country
+            and m.country != story
+            and m.geonames_id is not None
+            and (place := city(m.geonames_id)) is not None
+            and place.population < _NAMESAKE_POP
+            and ctx[m.country] <= own[(_norm(m.text), m.country)]
+        ):
+            _move_place(m, c, story)
+
+
+def _located_by(text: str, m: _Mention, nxt: Sequence[tuple[TextField, str, Candidate, _Mention]]) -> str | None:
+    """The country of the place right after `m` and a compass word ("جنوب نابلس"), if any."""
+    if not nxt or nxt[0][1] is not text or nxt[0][3].kind is not EntityType.LOC:
+        return None
+    between = _norm(text[m.end : nxt[0][3].start].strip(" ،,"))
+    if between not in _LOCATORS and not (between[:1] in "وب" and between[1:] in _LOCATORS):
+        return None
+    return nxt[0][3].country
+
+
+def _move_place(m: _Mention, c: Candidate, country: str) -> None:
+    """`m` is in `country`: its namesake there when GeoNames has one, else no id."""
+    there = [p for e in c.entries if e.source == "city" if (p := city(int(e.ref))) and p.country == country]
+    m.country = country
+    if there:
+        m.geonames_id, m.lat, m.lon = there[0].geonames_id, there[0].lat, there[0].lon
+    else:
+        m.geonames_id = m.lat = m.lon = None
 
 
 # How much a source's reading of a name's type weighs (the model: its confidence, at most 1).
