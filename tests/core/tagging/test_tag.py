@@ -498,3 +498,13 @@ def test_a_place_takes_the_country_its_context_gives() -> None:
     )
     jawf = [e for e in _entities(body) if e.text == "الجوف"]
     assert jawf and all(e.country == "YEM" for e in jawf)  # not Libya's town of that name
+
+
+def test_a_bare_family_name_is_the_person_the_article_named() -> None:
+    body = (
+        "ووقع وزير الخارجية الإسباني خوسيه مانويل ألباريس ونظيره المغربي ناصر بوريطة، اليوم الأربعاء "
+        "بالرباط، اتفاقيتين للتعاون، فيما ذكرت مصادر دبلوماسية أن بوريطة وألباريس يوقعان الشهر المقبل "
+        "اتفاقا ثالثا بشأن الهجرة غير النظامية."
+    )
+    bare = [e for e in _entities(body) if e.text == "ألباريس"]
+    assert bare and all(e.type is EntityType.PERSON and e.country == "ESP" for e in bare)

@@ -1083,6 +1083,25 @@ _NAME_TYPES = frozenset({"PERSON", "LOC", "ORG"})
 _MARGIN = 1.25
 
 
+# How much a person's full name weighs for its bare family name's type.
+_FAMILY_EVIDENCE = 2.0
+
+
+def _family_name(key: str) -> str | None:
+    """The family name (last word) of a person's name of two words or more, as _established
+    propagates it: three letters or more, no everyday word, no half of a compound name."""
+    parts = key.split()
+    if (
+        len(parts) >= 2
+        and len(parts[-1]) >= 3
+        and parts[-1] not in _not_name_words()
+        and parts[-2] not in _BOUND_FIRST
+        and parts[-1] not in _COMPOUND_TAILS
+    ):
+        return parts[-1]
+    return None
+
+
 def _one_sense(
     per_field: list[tuple[TextField, str, list[Candidate]]],
 ) -> list[tuple[TextField, str, list[Candidate]]]:
@@ -1102,6 +1121,11 @@ def _one_sense(
                     weight += 1.0  # a gazetteer knows the name as such (a city, an actor)
                 mine = votes.setdefault(key, {})
                 mine[c.type] = mine.get(c.type, 0.0) + weight
+                family = _family_name(key) if c.type == "PERSON" else None
+                if family is not None:
+                    # "خوسيه مانويل ألباريس" makes a bare "ألباريس" elsewhere his, not a place.
+                    mine = votes.setdefault(family, {})
+                    mine["PERSON"] = mine.get("PERSON", 0.0) + _FAMILY_EVIDENCE
     winners: dict[str, str] = {}
     for key, counter in votes.items():
         if len(counter) < 2:
