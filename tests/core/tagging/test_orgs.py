@@ -86,3 +86,14 @@ def test_national_after_a_modifier_names_a_states_body() -> None:
 
 def test_the_owner_after_affiliated_is_no_part_of_the_name() -> None:
     assert orgs("ونقلت قناة الساحات التابعة للحزب") == ["قناة الساحات"]
+
+
+def test_a_verbs_object_after_a_body_ends_its_name() -> None:
+    from khabar.core.tagging import tag_text
+
+    text = (
+        "وحملت الرئاسة الفلسطينية حكومة الاحتلال المسؤولية الكاملة عن التصعيد الخطير في الضفة الغربية، "
+        "مطالبة المجتمع الدولي بالتدخل العاجل لوقف الاعتداءات المتكررة التي يرتكبها المستوطنون."
+    )
+    orgs = [text[c.start : c.end] for c in tag_text(text) if c.type == "ORG"]
+    assert not any("المسؤولية" in o for o in orgs)

@@ -142,6 +142,11 @@ def _lam_phrase(words: Sequence[Word], j: int) -> int:
     return 0
 
 
+# Nouns news puts after a body as the object of its verb ("حمّل … المسؤولية", "قدم … التعازي"),
+# never as a modifier of the body's name: they end it.
+_VERB_OBJECTS = frozenset(norm(w) for w in ("المسؤولية", "التعازي", "التهاني", "الشكر", "التحية"))
+
+
 def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
     """Index one past the organization name whose head is words[i]."""
     j = i + 1
@@ -189,6 +194,8 @@ def _extend(words: Sequence[Word], i: int, definite_head: bool) -> int:
         if _definite(w):
             if proper_end == j and nisba_country(words[j - 1].key):
                 break  # "وزارة الخارجية العراقية القائم بالأعمال": the nationality ends the name
+            if j > i + 1 and w.key in _VERB_OBJECTS:
+                break  # "حملت الرئاسة حكومة الاحتلال المسؤولية الكاملة": the verb's object
             if conjoined_plural == j:
                 # "وزارة الخارجية والمغتربين المجتمع الدولي": after a coordinated plural of
                 # persons only a nationality agrees; a definite noun is the verb's object.
