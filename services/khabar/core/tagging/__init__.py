@@ -595,7 +595,11 @@ def _facilities(words: Sequence[Word], chosen: list[Candidate]) -> list[Candidat
         j = first - 1
         while j >= 0 and first - j <= 3 and words[j].whole in _FACILITY_HONORIFICS:
             j -= 1
-        if j < 0 or words[j].whole not in _FACILITY_HEADS or (first > 0 and words[first].stem_start != c.start):
+        if (
+            j < 0
+            or words[j].whole not in _FACILITY_HEADS
+            or (first > 0 and words[first].stem_start != c.start)
+        ):
             continue
         head = words[j]
         begin = head.end - len(_strip_facility_prefix(head.whole))
@@ -1000,7 +1004,11 @@ def _mentions(article: Article) -> list[_Mention]:
         and c.title_text
         and _norm(c.title_text).split()[0] in COUNTERPARTS
     )
-    found = [(f, text, c, _mention(f, text, c, ctx, rest, home, others)) for f, text, cands in per_field for c in cands]
+    found = [
+        (f, text, c, _mention(f, text, c, ctx, rest, home, others))
+        for f, text, cands in per_field
+        for c in cands
+    ]
     _place_countries(found, ctx)
     return [m for _, _, _, m in found]
 
@@ -1024,7 +1032,7 @@ def _place_countries(found: list[tuple[TextField, str, Candidate, _Mention]], ct
     another ("دوما جنوب نابلس") is in that one's country; a small town abroad that nothing else in
     the article points to is a namesake in the story's country (no GeoNames id then)."""
     own: Counter[tuple[str, str]] = Counter()
-    for _, text, c, m in found:
+    for _, _text, c, m in found:
         cities = [e for e in c.entries if e.source == "city"]
         if m.kind is EntityType.LOC and len(cities) == 1 and m.country:
             own[(_norm(m.text), m.country)] += 1
@@ -1053,7 +1061,9 @@ def _place_countries(found: list[tuple[TextField, str, Candidate, _Mention]], ct
             _move_place(m, c, story)
 
 
-def _located_by(text: str, m: _Mention, nxt: Sequence[tuple[TextField, str, Candidate, _Mention]]) -> str | None:
+def _located_by(
+    text: str, m: _Mention, nxt: Sequence[tuple[TextField, str, Candidate, _Mention]]
+) -> str | None:
     """The country of the place right after `m` and a compass word ("جنوب نابلس"), if any."""
     if not nxt or nxt[0][1] is not text or nxt[0][3].kind is not EntityType.LOC:
         return None
