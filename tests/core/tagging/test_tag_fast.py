@@ -24,6 +24,7 @@ from khabar.core.tagging import (
     _complete_persons,
     _cut_before_nationality,
     _established,
+    _facilities,
     _free,
     _gazetteer_candidates,
     _mentions,
@@ -103,7 +104,7 @@ def ref_analyze_field(text: str) -> list[Candidate]:
     national = _national_orgs(text, cands)
     cands = [c for c in cands if not _cut_before_nationality(text, c, national)]
     chosen = [_restore_article(text, c) for c in enrich(resolve(cands), cands)]
-    return _with_appositions(text, words, chosen)
+    return _with_appositions(text, words, _facilities(words, chosen))
 
 
 def ref_entities(found: Sequence[Entity]) -> list[Entity]:
