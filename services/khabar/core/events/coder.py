@@ -262,6 +262,9 @@ _MEDIA_NOUNS = _set(
 )
 
 
+# Who escorts or backs the actor is no counterpart: "هاجم مستعمرون، تحت حماية قوات الاحتلال،
+# منازل المواطنين".
+_COMPANIONS = _set("حماية", "بحماية", "بمساندة", "بإسناد", "برفقة", "بمرافقة", "وبحماية", "وبمساندة")
 _LISAN = norm("لسان")
 # "في تقرير صادر عن مكتب تنسيق الشؤون الإنسانية": who issued the report is its source.
 _ISSUED = _set("صادر", "صادرة", "الصادر", "الصادرة")
@@ -285,6 +288,7 @@ def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
         source = (
             voiced
             or before in _SOURCE_MARKERS
+            or before in _COMPANIONS
             or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS | _ISSUED)
             or (
                 before in _STATEMENT_NOUNS and (glued_l or (k + 1 < m.index and words[k + 1] in _MEDIA_NOUNS))
@@ -444,6 +448,14 @@ def _code_unit(
         imperfect = trig.entry.aspect is Aspect.IMPERFECT
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic, imperfect)
         actor, recipient = roles.actor, roles.recipient
+        listed = _all_of(unit, trig, end)
+        if listed is not None:
+            # "أدانت كل من قطر والسعودية وتركيا الغارات الإسرائيلية": the list is the subject.
+            keys, list_end = {_key(m) for m in listed}, max(m.end_index for m in listed)
+            actor = listed[0]
+            if recipient is not None and (_key(recipient) in keys or recipient.index <= list_end):
+                recipient = None
+            roles = replace(roles, subject=actor)
         carried = _carried_subject(unit, trig, triggers[n - 1] if n else None, out, placed)
         if carried is not None:
             # "الجزائر تستدعي السفير … وتحتج على تصريحات لـY": و + a verb with no subject of its own.
@@ -533,7 +545,8 @@ def _code_unit(
         if (recipient is None or uncued) and not family.single_actor and actor is not None:
             # "أدان … الاعتداءات الإسرائيلية على سوريا", "اعتقلت القوات الأمنية العراقية 12 متظاهرا":
             # the direct object's nationality beats a name after a preposition that is no cue.
-            recipient = _object_nisba(unit, trig, actor, end, target) or recipient
+            subject = replace(actor, end_index=max(m.end_index for m in listed)) if listed else actor
+            recipient = _object_nisba(unit, trig, subject, end, target) or recipient
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
@@ -611,6 +624,24 @@ def _sides_coordinated(
         return [m for m in with_actor if _key(m) != _key(recipient)], []
     taken = {_key(m) for m in with_actor}
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+_KULL, _MIN = norm("كل"), norm("من")
+
+
+def _all_of(unit: _Unit, trig: Trigger, end: int) -> list[Mention] | None:
+    """The participants listed after "كل من" right after the verb ("أدانت كل من قطر والسعودية
+    وتركيا …"): one side, all of them the verb's subject."""
+    words = unit.words
+    k = trig.last + 1
+    if k + 2 >= end or words[k] != _KULL or words[k + 1] != _MIN:
+        return None
+    head = next(
+        (m for m in unit.mentions if m.index == k + 2 and m.kind in _COORDINABLE and not m.absorbed), None
+    )
+    if head is None:
+        return None
+    return [head, *_coordinated(head, unit, None)]
 
 
 _POSSESSIVES = ("ه", "ها", "هم", "هما")
@@ -736,6 +767,7 @@ def _chain_head(actor: Mention, recipient: Mention | None, unit: _Unit, start: i
     return head
 
 
+_ASIDE_REACH = 10  # words of a comma-framed aside before an object ("، في بيانات منفصلة صدرت اليوم الأحد،")
 _NISBA_REACH = 3  # words from a cue to the nationality adjective of its noun ("على ثلاث مصاف صينية")
 
 
@@ -786,7 +818,9 @@ def _object_nisba(
     ):
         if words[k] in ("،", ","):
             # a parenthetical framed by commas ("، اليوم الثلاثاء،") before the object
-            close = next((j for j in range(k + 1, min(end, k + 6)) if words[j] in ("،", ",")), None)
+            close = next(
+                (j for j in range(k + 1, min(end, k + _ASIDE_REACH)) if words[j] in ("،", ",")), None
+            )
             k = close if close is not None else k
         k += 1
     if k >= end or k in inside or words[k] in _PREPOSITIONS | _CLAUSE_ENDERS | _CLAUSE_OPENERS:
