@@ -88,3 +88,53 @@ def test_a_list_after_kull_min_is_one_side_and_the_act_names_the_target() -> Non
     ev = only([e for e in code_events(article(body, ents)) if e.type == "ACCUSE"])
     assert names(ev.actors) == ["قطر", "السعودية", "تركيا"]
     assert [a.country for a in ev.recipients] == ["ISR"]
+
+
+def test_a_noun_complement_is_not_the_criticised_party() -> None:
+    ents = [
+        ("أحمد عطاف", "PERSON", {"country": "DZA"}),
+        ("الجزائر", "LOC", {"country": "DZA"}),
+        ("فرنسا", "LOC", {"country": "FRA"}),
+    ]
+    body = (
+        "وانتقد وزير الخارجية الجزائري أحمد عطاف، خلال ندوة صحفية اليوم الخميس، اللوبي المعادي "
+        "للجزائر في فرنسا، مؤكدا أن العلاقات بين البلدين تمر بمرحلة صعبة منذ أشهر."
+    )
+    assert not [e for e in code_events(article(body, ents)) if "DZA" in [r.country for r in e.recipients]]
+
+
+def test_a_possessor_inside_the_requested_act_is_not_the_addressee() -> None:
+    ents = [
+        ("أحمد أبو الغيط", "PERSON", {"country": "EGY"}),
+        ("القاهرة", "LOC", {"country": "EGY"}),
+        ("العراق", "LOC", {"country": "IRQ"}),
+    ]
+    body = (
+        "وطالب الأمين العام لجامعة الدول العربية أحمد أبو الغيط، في كلمة ألقاها أمام الاجتماع "
+        "الوزاري في القاهرة اليوم، باحترام سيادة العراق ووحدة أراضيه وعدم التدخل في شؤونه الداخلية."
+    )
+    assert not [e for e in code_events(article(body, ents)) if e.type == "REQUEST"]
+
+
+def test_the_owner_of_what_is_praised_stays_the_counterpart() -> None:
+    ents = [("أحمد أبو الغيط", "PERSON", {"country": "EGY"}), ("العراق", "LOC", {"country": "IRQ"})]
+    body = (
+        "وأشاد الأمين العام لجامعة الدول العربية أحمد أبو الغيط، في كلمة ألقاها أمام الاجتماع "
+        "الوزاري اليوم، بدور العراق في استضافة القمة العربية وتقريب وجهات النظر بين الدول الأعضاء."
+    )
+    ev = only([e for e in code_events(article(body, ents)) if e.type == "SUPPORT"])
+    assert [r.country for r in ev.recipients] == ["IRQ"]
+
+
+def test_the_subject_of_a_clause_after_muhadhiran_min_anna_is_not_warned() -> None:
+    ents = [
+        ("ماو نينغ", "PERSON", {"country": "CHN"}),
+        ("بكين", "LOC", {"country": "CHN"}),
+        ("الولايات المتحدة", "LOC", {"country": "USA"}),
+    ]
+    body = (
+        "وحذرت المتحدثة باسم الخارجية الصينية ماو نينغ، في مؤتمر صحفي دوري في بكين اليوم الجمعة، "
+        "الولايات المتحدة من مغبة التصعيد، محذرة من أن بكين ستتخذ إجراءات حازمة للدفاع عن مصالحها."
+    )
+    ev = only(code_events(article(body, ents)))
+    assert (ev.type, [r.country for r in ev.recipients]) == ("THREATEN", ["USA"])

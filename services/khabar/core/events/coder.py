@@ -21,6 +21,7 @@ from khabar.core.events.modality import Status, assess
 from khabar.core.events.morphology import Aspect, loose
 from khabar.core.events.participants import (
     PEOPLE_NOUNS,
+    ROLE_WORDS,
     Kind,
     Mention,
     StoryPeople,
@@ -136,6 +137,8 @@ _CLAUSE_ENDERS = _set(
     # A reason or purpose in the accusative ("احتجاجا على استضافة نيروبي اجتماعا لـX", "ردا على")
     # and a beneficiary ("بالتجسس لصالح الولايات المتحدة") name the act's cause, not its parties.
     *("احتجاجا", "ردا", "تنديدا", "استنكارا", "تضامنا", "انتقاما", "لصالح", "خلفية"),
+    # A cause ("بسبب دعمها لقوات الدعم السريع", "جراء القصف", "إثر الهجوم") names no party either.
+    *("بسبب", "جراء", "إثر", "وإثر", "بفعل"),
 )
 # Clause enders that end nothing inside a comma-framed aside after the verb.
 _ASIDE_WORDS = _set("صادر", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "الذي", "التي")
@@ -536,6 +539,10 @@ def _code_unit(
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
+        if recipient is not None and _embedded(recipient, trig, unit):
+            # "انتقد … اللوبي المعادي للجزائر", "طالب باحترام سيادة العراق": a noun's complement or
+            # a possessor inside a prepositional phrase is no counterpart.
+            recipient = None
         uncued = (
             recipient is not None
             and recipient.index > trig.index
@@ -624,6 +631,71 @@ def _sides_coordinated(
         return [m for m in with_actor if _key(m) != _key(recipient)], []
     taken = {_key(m) for m in with_actor}
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+def _content_word(unit: _Unit, k: int, inside: set[int]) -> bool:
+    """An untagged word that may head a noun phrase (no punctuation, number, date or particle)."""
+    w = unit.words[k]
+    return (
+        k not in inside
+        and w[:1].isalnum()
+        and not w.isdigit()
+        and w not in _PREPOSITIONS | _CLAUSE_ENDERS | _CLAUSE_OPENERS | _NOT_NOUNS
+        and not find_dates([w], _ANY_DAY)
+    )
+
+
+# Nouns of members: "مسؤولين في الحرس الثوري", "قادة من حركة حماس" are that body's side.
+_MEMBERS = (
+    _set(
+        *("أعضاء", "عناصر", "قادة", "قيادات", "مسؤولين", "مسؤولي", "مقاتلين", "أفراد", "ضباط", "كوادر"),
+        *("موظفين", "موظفي", "ممثلين", "ممثلي", "وفد", "وفدا", "عضو", "قيادي", "مسؤول", "مسؤولا"),
+    )
+    | ROLE_WORDS
+    | PEOPLE_NOUNS
+)
+_ANY_DAY = dt.date(2000, 1, 3)  # any day: only whether a word is a date word matters
+# Words before a name that head no noun phrase of their own.
+_NOT_NOUNS = _set("كل", "جميع", "بعض", "أيضا", "ايضا", "اليوم", "أمس", "و", "أو", "سواء")
+
+
+def _embedded(recipient: Mention, trig: Trigger, unit: _Unit) -> bool:
+    """The counterpart candidate completes a noun, not the verb: after a preposition that is no cue
+    of the family, right after an untagged noun or adjective ("اللوبي المعادي للجزائر"), or as the
+    possessor of a noun inside a prepositional phrase ("باحترام سيادة العراق")."""
+    family = trig.entry.family
+    k = recipient.index - 1
+    if k <= trig.last or family.single_actor or family.type in _ACTS_ON_PEOPLE:
+        return False  # what is hit belongs to the target: "استهدف مواقع للجيش السوري"
+    if not any(recipient is m for m in unit.mentions) or _cued(recipient, trig, unit.words):
+        return False  # a side resolved from elsewhere, or a counterpart after the family's cue
+    words = unit.words
+    near = words[k - 1 : k + 1]
+    if any(w in _MEMBERS or w[1:] in _MEMBERS or "ال" + w[2:] in _MEMBERS for w in near):
+        return False  # "عقوبات على ستة مسؤولين في الحرس الثوري": its members stand for it
+    if country_of_adjective(words[k]):
+        return False  # the name's title: "للرئيس الفلسطيني محمود عباس"
+    inside = {j for m in unit.mentions if m is not recipient for j in range(m.index, m.end_index + 1)}
+    first = words[recipient.index]
+    glued = first[:1] in "لب" and not norm(recipient.name).startswith(first[:1])  # "للجزائر"
+    if glued or (recipient.direct_cue is not None and recipient.direct_cue in _PREPOSITIONS):
+        if words[k] == recipient.direct_cue:
+            k -= 1  # a preposition standing alone ("في فرنسا"); a glued one is in the name's token
+        # only after a noun and its adjective ("اللوبي المعادي للجزائر"): a verbal noun's own object
+        # ("عن دعمه الكامل للرئيس X", "بتصريحات لـX") is the counterpart
+        if k <= trig.last or not _content_word(unit, k, inside) or not words[k].startswith("ال"):
+            return False
+        return words[k].startswith("الم") or (
+            k - 1 > trig.last and words[k - 1].startswith("ال") and _content_word(unit, k - 1, inside)
+        )
+    if recipient.direct_cue is not None or not _content_word(unit, k, inside):
+        return False
+    # the possessed noun, then what governs it: a preposition glued to a noun ("باحترام")
+    j = k - 1
+    if j <= trig.last or j in inside:
+        return False
+    w = words[j]
+    return (w[:1] in "بل" and len(w) > 3 and _content_word(unit, j, inside)) or w in _PREPOSITIONS
 
 
 _KULL, _MIN = norm("كل"), norm("من")
@@ -1010,6 +1082,8 @@ def _participle_roles(
             for m in parts
             if trig.index < m.index <= trig.index + _OBJECT_SLOT
             and not _after_preposition(m)
+            # "محذرا من أن بكين ستتخذ إجراءات": the name inside the complement clause is its subject
+            and not any(w in _PREPOSITIONS | _CLAUSE_OPENERS for w in words[trig.index + 1 : m.index])
             and (actor is None or _key(m) != _key(actor))
         ),
         None,
