@@ -138,3 +138,22 @@ def test_the_subject_of_a_clause_after_muhadhiran_min_anna_is_not_warned() -> No
     )
     ev = only(code_events(article(body, ents)))
     assert (ev.type, [r.country for r in ev.recipients]) == ("THREATEN", ["USA"])
+
+
+def test_an_act_noun_with_a_nationality_is_the_actor_of_its_relative_clause() -> None:
+    ents = [
+        ("وزارة الخارجية الأردنية", "ORG", {"country": "JOR"}),
+        ("دمشق", "LOC", {"country": "SYR"}),
+    ]
+    body = (
+        "وأدانت وزارة الخارجية الأردنية، في بيان صدر عنها اليوم السبت، العدوان الإسرائيلي الذي "
+        "استهدف مواقع عسكرية للجيش السوري في دمشق وريفها، وأسفر عن سقوط عدد من القتلى والجرحى، "
+        "مطالبة المجتمع الدولي بتحمل مسؤولياته."
+    )
+    events = code_events(article(body, ents))
+    condemn = only([e for e in events if e.type == "ACCUSE"])
+    assert [r.country for r in condemn.recipients] == ["ISR"]
+    assault = only([e for e in events if e.type == "ASSAULT"])
+    assert [a.country for a in assault.actors] == ["ISR"] and [r.country for r in assault.recipients] == [
+        "SYR"
+    ]

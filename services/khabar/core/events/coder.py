@@ -459,6 +459,13 @@ def _code_unit(
             if recipient is not None and (_key(recipient) in keys or recipient.index <= list_end):
                 recipient = None
             roles = replace(roles, subject=actor)
+        nominal = _relative_act_actor(unit, trig)
+        if nominal is not None:
+            # "العدوان الإسرائيلي الذي استهدف مواقع في ريف دمشق": the act's state is the actor.
+            actor = nominal
+            if recipient is not None and (recipient.index < trig.index or _key(recipient) == _key(actor)):
+                recipient = None
+            roles = replace(roles, subject=None)
         carried = _carried_subject(unit, trig, triggers[n - 1] if n else None, out, placed)
         if carried is not None:
             # "الجزائر تستدعي السفير … وتحتج على تصريحات لـY": و + a verb with no subject of its own.
@@ -696,6 +703,32 @@ def _embedded(recipient: Mention, trig: Trigger, unit: _Unit) -> bool:
         return False
     w = words[j]
     return (w[:1] in "بل" and len(w) > 3 and _content_word(unit, j, inside)) or w in _PREPOSITIONS
+
+
+# Nouns of armed acts: with a nationality they name the state that acts in their relative clause.
+_ACT_NOUNS = _set(
+    *("العدوان", "الغارات", "الغارة", "القصف", "الهجوم", "الهجمات", "الاعتداء", "الاعتداءات"),
+    *("الضربات", "الضربة", "التوغل", "الاجتياح", "العملية", "العمليات"),
+)
+
+
+def _relative_act_actor(unit: _Unit, trig: Trigger) -> Mention | None:
+    """The state of "act noun + nationality" right before the relative pronoun that opens the
+    clause of an attack verb ("العدوان الإسرائيلي الذي استهدف …", "الغارات الأمريكية التي طالت …")."""
+    k = trig.index - 1
+    if (
+        trig.entry.family.type != "ASSAULT"
+        or trig.is_noun
+        or k < 2
+        or unit.words[k] not in _RELATIVE_PRONOUNS
+    ):
+        return None
+    noun, adjective = unit.words[k - 2], unit.words[k - 1]
+    bare = noun[1:] if noun[:1] in "وبل" and noun[1:] in _ACT_NOUNS else noun
+    iso = country_of_adjective(adjective)
+    if bare not in _ACT_NOUNS or iso is None:
+        return None
+    return Mention(Kind.COUNTRY, k - 2, k - 1, country_name(iso), None, iso, resolved=True)
 
 
 _KULL, _MIN = norm("كل"), norm("من")
