@@ -21,6 +21,7 @@ from khabar.core.events.modality import Status, assess
 from khabar.core.events.morphology import Aspect, loose
 from khabar.core.events.participants import (
     PEOPLE_NOUNS,
+    ROLE_WORDS,
     Kind,
     Mention,
     StoryPeople,
@@ -136,6 +137,8 @@ _CLAUSE_ENDERS = _set(
     # A reason or purpose in the accusative ("احتجاجا على استضافة نيروبي اجتماعا لـX", "ردا على")
     # and a beneficiary ("بالتجسس لصالح الولايات المتحدة") name the act's cause, not its parties.
     *("احتجاجا", "ردا", "تنديدا", "استنكارا", "تضامنا", "انتقاما", "لصالح", "خلفية"),
+    # A cause ("بسبب دعمها لقوات الدعم السريع", "جراء القصف", "إثر الهجوم") names no party either.
+    *("بسبب", "جراء", "إثر", "وإثر", "بفعل"),
 )
 # Clause enders that end nothing inside a comma-framed aside after the verb.
 _ASIDE_WORDS = _set("صادر", "بحسب", "حسب", "وفق", "وفقا", "نقلا", "الذي", "التي")
@@ -262,6 +265,9 @@ _MEDIA_NOUNS = _set(
 )
 
 
+# Who escorts or backs the actor is no counterpart: "هاجم مستعمرون، تحت حماية قوات الاحتلال،
+# منازل المواطنين".
+_COMPANIONS = _set("حماية", "بحماية", "بمساندة", "بإسناد", "برفقة", "بمرافقة", "وبحماية", "وبمساندة")
 _LISAN = norm("لسان")
 # "في تقرير صادر عن مكتب تنسيق الشؤون الإنسانية": who issued the report is its source.
 _ISSUED = _set("صادر", "صادرة", "الصادر", "الصادرة")
@@ -285,6 +291,7 @@ def _drop_sources(mentions: list[Mention], words: list[str]) -> list[Mention]:
         source = (
             voiced
             or before in _SOURCE_MARKERS
+            or before in _COMPANIONS
             or (before == "عن" and k > 0 and words[k - 1] in _SOURCE_MARKERS | _ISSUED)
             or (
                 before in _STATEMENT_NOUNS and (glued_l or (k + 1 < m.index and words[k + 1] in _MEDIA_NOUNS))
@@ -444,6 +451,21 @@ def _code_unit(
         imperfect = trig.entry.aspect is Aspect.IMPERFECT
         roles = assign_roles(family, words, trig.index, end, start, unit.mentions, story.topic, imperfect)
         actor, recipient = roles.actor, roles.recipient
+        listed = _all_of(unit, trig, end)
+        if listed is not None:
+            # "أدانت كل من قطر والسعودية وتركيا الغارات الإسرائيلية": the list is the subject.
+            keys, list_end = {_key(m) for m in listed}, max(m.end_index for m in listed)
+            actor = listed[0]
+            if recipient is not None and (_key(recipient) in keys or recipient.index <= list_end):
+                recipient = None
+            roles = replace(roles, subject=actor)
+        nominal = _relative_act_actor(unit, trig)
+        if nominal is not None:
+            # "العدوان الإسرائيلي الذي استهدف مواقع في ريف دمشق": the act's state is the actor.
+            actor = nominal
+            if recipient is not None and (recipient.index < trig.index or _key(recipient) == _key(actor)):
+                recipient = None
+            roles = replace(roles, subject=None)
         carried = _carried_subject(unit, trig, triggers[n - 1] if n else None, out, placed)
         if carried is not None:
             # "الجزائر تستدعي السفير … وتحتج على تصريحات لـY": و + a verb with no subject of its own.
@@ -524,6 +546,10 @@ def _code_unit(
         if recipient is None and not family.single_actor:
             # "فرضت واشنطن عقوبات على مصافٍ صينية": a nationality after the cue names the target.
             recipient = _nisba_after_cue(unit, trig, end)
+        if recipient is not None and _embedded(recipient, trig, unit):
+            # "انتقد … اللوبي المعادي للجزائر", "طالب باحترام سيادة العراق": a noun's complement or
+            # a possessor inside a prepositional phrase is no counterpart.
+            recipient = None
         uncued = (
             recipient is not None
             and recipient.index > trig.index
@@ -533,7 +559,8 @@ def _code_unit(
         if (recipient is None or uncued) and not family.single_actor and actor is not None:
             # "أدان … الاعتداءات الإسرائيلية على سوريا", "اعتقلت القوات الأمنية العراقية 12 متظاهرا":
             # the direct object's nationality beats a name after a preposition that is no cue.
-            recipient = _object_nisba(unit, trig, actor, end, target) or recipient
+            subject = replace(actor, end_index=max(m.end_index for m in listed)) if listed else actor
+            recipient = _object_nisba(unit, trig, subject, end, target) or recipient
         if actor is None or (recipient is None and not family.single_actor):
             continue
         if recipient is not None and _key(actor) == _key(recipient):
@@ -611,6 +638,115 @@ def _sides_coordinated(
         return [m for m in with_actor if _key(m) != _key(recipient)], []
     taken = {_key(m) for m in with_actor}
     return with_actor, [m for m in _coordinated(recipient, unit, actor) if _key(m) not in taken]
+
+
+def _content_word(unit: _Unit, k: int, inside: set[int]) -> bool:
+    """An untagged word that may head a noun phrase (no punctuation, number, date or particle)."""
+    w = unit.words[k]
+    return (
+        k not in inside
+        and w[:1].isalnum()
+        and not w.isdigit()
+        and w not in _PREPOSITIONS | _CLAUSE_ENDERS | _CLAUSE_OPENERS | _NOT_NOUNS
+        and not find_dates([w], _ANY_DAY)
+    )
+
+
+# Nouns of members: "مسؤولين في الحرس الثوري", "قادة من حركة حماس" are that body's side.
+_MEMBERS = (
+    _set(
+        *("أعضاء", "عناصر", "قادة", "قيادات", "مسؤولين", "مسؤولي", "مقاتلين", "أفراد", "ضباط", "كوادر"),
+        *("موظفين", "موظفي", "ممثلين", "ممثلي", "وفد", "وفدا", "عضو", "قيادي", "مسؤول", "مسؤولا"),
+    )
+    | ROLE_WORDS
+    | PEOPLE_NOUNS
+)
+_ANY_DAY = dt.date(2000, 1, 3)  # any day: only whether a word is a date word matters
+# Words before a name that head no noun phrase of their own.
+_NOT_NOUNS = _set("كل", "جميع", "بعض", "أيضا", "ايضا", "اليوم", "أمس", "و", "أو", "سواء")
+
+
+def _embedded(recipient: Mention, trig: Trigger, unit: _Unit) -> bool:
+    """The counterpart candidate completes a noun, not the verb: after a preposition that is no cue
+    of the family, right after an untagged noun or adjective ("اللوبي المعادي للجزائر"), or as the
+    possessor of a noun inside a prepositional phrase ("باحترام سيادة العراق")."""
+    family = trig.entry.family
+    k = recipient.index - 1
+    if k <= trig.last or family.single_actor or family.type in _ACTS_ON_PEOPLE:
+        return False  # what is hit belongs to the target: "استهدف مواقع للجيش السوري"
+    if not any(recipient is m for m in unit.mentions) or _cued(recipient, trig, unit.words):
+        return False  # a side resolved from elsewhere, or a counterpart after the family's cue
+    words = unit.words
+    near = words[k - 1 : k + 1]
+    if any(w in _MEMBERS or w[1:] in _MEMBERS or "ال" + w[2:] in _MEMBERS for w in near):
+        return False  # "عقوبات على ستة مسؤولين في الحرس الثوري": its members stand for it
+    if country_of_adjective(words[k]):
+        return False  # the name's title: "للرئيس الفلسطيني محمود عباس"
+    inside = {j for m in unit.mentions if m is not recipient for j in range(m.index, m.end_index + 1)}
+    first = words[recipient.index]
+    glued = first[:1] in "لب" and not norm(recipient.name).startswith(first[:1])  # "للجزائر"
+    if glued or (recipient.direct_cue is not None and recipient.direct_cue in _PREPOSITIONS):
+        if words[k] == recipient.direct_cue:
+            k -= 1  # a preposition standing alone ("في فرنسا"); a glued one is in the name's token
+        # only after a noun and its adjective ("اللوبي المعادي للجزائر"): a verbal noun's own object
+        # ("عن دعمه الكامل للرئيس X", "بتصريحات لـX") is the counterpart
+        if k <= trig.last or not _content_word(unit, k, inside) or not words[k].startswith("ال"):
+            return False
+        return words[k].startswith("الم") or (
+            k - 1 > trig.last and words[k - 1].startswith("ال") and _content_word(unit, k - 1, inside)
+        )
+    if recipient.direct_cue is not None or not _content_word(unit, k, inside):
+        return False
+    # the possessed noun, then what governs it: a preposition glued to a noun ("باحترام")
+    j = k - 1
+    if j <= trig.last or j in inside:
+        return False
+    w = words[j]
+    return (w[:1] in "بل" and len(w) > 3 and _content_word(unit, j, inside)) or w in _PREPOSITIONS
+
+
+# Nouns of armed acts: with a nationality they name the state that acts in their relative clause.
+_ACT_NOUNS = _set(
+    *("العدوان", "الغارات", "الغارة", "القصف", "الهجوم", "الهجمات", "الاعتداء", "الاعتداءات"),
+    *("الضربات", "الضربة", "التوغل", "الاجتياح", "العملية", "العمليات"),
+)
+
+
+def _relative_act_actor(unit: _Unit, trig: Trigger) -> Mention | None:
+    """The state of "act noun + nationality" right before the relative pronoun that opens the
+    clause of an attack verb ("العدوان الإسرائيلي الذي استهدف …", "الغارات الأمريكية التي طالت …")."""
+    k = trig.index - 1
+    if (
+        trig.entry.family.type != "ASSAULT"
+        or trig.is_noun
+        or k < 2
+        or unit.words[k] not in _RELATIVE_PRONOUNS
+    ):
+        return None
+    noun, adjective = unit.words[k - 2], unit.words[k - 1]
+    bare = noun[1:] if noun[:1] in "وبل" and noun[1:] in _ACT_NOUNS else noun
+    iso = country_of_adjective(adjective)
+    if bare not in _ACT_NOUNS or iso is None:
+        return None
+    return Mention(Kind.COUNTRY, k - 2, k - 1, country_name(iso), None, iso, resolved=True)
+
+
+_KULL, _MIN = norm("كل"), norm("من")
+
+
+def _all_of(unit: _Unit, trig: Trigger, end: int) -> list[Mention] | None:
+    """The participants listed after "كل من" right after the verb ("أدانت كل من قطر والسعودية
+    وتركيا …"): one side, all of them the verb's subject."""
+    words = unit.words
+    k = trig.last + 1
+    if k + 2 >= end or words[k] != _KULL or words[k + 1] != _MIN:
+        return None
+    head = next(
+        (m for m in unit.mentions if m.index == k + 2 and m.kind in _COORDINABLE and not m.absorbed), None
+    )
+    if head is None:
+        return None
+    return [head, *_coordinated(head, unit, None)]
 
 
 _POSSESSIVES = ("ه", "ها", "هم", "هما")
@@ -736,6 +872,7 @@ def _chain_head(actor: Mention, recipient: Mention | None, unit: _Unit, start: i
     return head
 
 
+_ASIDE_REACH = 10  # words of a comma-framed aside before an object ("، في بيانات منفصلة صدرت اليوم الأحد،")
 _NISBA_REACH = 3  # words from a cue to the nationality adjective of its noun ("على ثلاث مصاف صينية")
 
 
@@ -786,7 +923,9 @@ def _object_nisba(
     ):
         if words[k] in ("،", ","):
             # a parenthetical framed by commas ("، اليوم الثلاثاء،") before the object
-            close = next((j for j in range(k + 1, min(end, k + 6)) if words[j] in ("،", ",")), None)
+            close = next(
+                (j for j in range(k + 1, min(end, k + _ASIDE_REACH)) if words[j] in ("،", ",")), None
+            )
             k = close if close is not None else k
         k += 1
     if k >= end or k in inside or words[k] in _PREPOSITIONS | _CLAUSE_ENDERS | _CLAUSE_OPENERS:
@@ -976,6 +1115,8 @@ def _participle_roles(
             for m in parts
             if trig.index < m.index <= trig.index + _OBJECT_SLOT
             and not _after_preposition(m)
+            # "محذرا من أن بكين ستتخذ إجراءات": the name inside the complement clause is its subject
+            and not any(w in _PREPOSITIONS | _CLAUSE_OPENERS for w in words[trig.index + 1 : m.index])
             and (actor is None or _key(m) != _key(actor))
         ),
         None,

@@ -131,6 +131,12 @@ PEOPLE_NOUNS = _set(
     *("الشعب", "شعب", "المعارضين", "معارضين", "معارضا", "أسرى", "مطلوبين", "مطلوبا"),
     *("مواطنا", "مواطنين", "المواطنين", "مدنيين", "المدنيين"),
 )
+# Settlers: in a story about Israel and Palestine (see `_occupier`), "مستوطنون"/"مستعمرون" (the
+# Palestinian agency WAFA's word) are Israeli civilians, whatever their nationality is not said.
+SETTLERS = _set(
+    *("مستوطنون", "مستوطنين", "المستوطنون", "المستوطنين", "مستوطن", "المستوطن", "مستوطنو"),
+    *("مستعمرون", "مستعمرين", "المستعمرون", "المستعمرين", "مستعمر", "المستعمر", "مستعمرو"),
+)
 # Role nouns that, followed by a nationality adjective, stand for that country's side.
 _SIDE_WORDS = _set(
     "نظيره",
@@ -219,6 +225,7 @@ _CIVILIAN_SIDES = (
         *("مواطنا", "مواطنين", "المواطنين", "لاجئين", "مستوطنين", "مدنيين"),
     )
     | PEOPLE_NOUNS
+    | SETTLERS
 )
 
 
@@ -552,6 +559,19 @@ def _nominals(
         elif lone is not None:
             # "وكان الملك قد التقى …": the story's one king.
             out.append(Mention(Kind.PERSON, k, k, lone.text, lone, lone.country, resolved=True))
+            taken.add(k)
+        elif (
+            people.occupier is not None
+            and (w in SETTLERS or (w[:1] in "وبل" and w[1:] in SETTLERS))
+            and not (k + 1 < len(words) and country_of_adjective(words[k + 1]))
+        ):
+            # "هاجم مستعمرون منازل المواطنين في قرية …": Israeli civilians (no sector).
+            glued = w not in SETTLERS
+            name = tokens[k].text[1:] if glued else tokens[k].text
+            cue = w[:1] if glued and w[:1] in "بل" else None
+            out.append(
+                Mention(Kind.COUNTRY, k, k, name, None, people.occupier, direct_cue=cue, resolved=True)
+            )
             taken.add(k)
         elif bare in _PLURAL_WORDS and k + 1 not in people_at:  # "الرئيسين نبيه بري وفؤاد السنيورة": named
             out.append(Mention(Kind.PLURAL, k, k, tokens[k].text, resolved=True))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khabar.core.events.participants import Kind, Mention
+from khabar.core.events.participants import ROLE_WORDS, Kind, Mention
 from khabar.core.events.table import Family
 from khabar.core.text.normalize import norm
 
@@ -126,6 +126,49 @@ def _pair(ms: list[Mention]) -> tuple[Mention | None, Mention | None]:
     return (chosen[0] if chosen else None, chosen[1] if len(chosen) > 1 else None)
 
 
+# Words right after a verb that are no subject: prepositions, particles, time words, adverbs.
+_NOT_SUBJECTS = frozenset(
+    norm(w)
+    for w in (
+        *("في", "من", "إلى", "الى", "على", "عن", "مع", "لدى", "ضد", "بين", "حول", "نحو", "عبر"),
+        *("أيضا", "ايضا", "بدوره", "بدورها", "مجددا", "اليوم", "أمس", "غدا", "مساء", "صباح"),
+        *("فجر", "ظهر", "عصر", "ليلة", "ليل", "يوم", "منتصف", "خلال", "قبل", "بعد", "أثناء", "عقب"),
+        *("الذي", "التي", "ما", "لا", "لم", "لن", "قد", "كل", "جميع", "بعض", "عدد", "عددا", "نحو"),
+        *("مليون", "قانون", "كانون", "زيتون", "تلفزيون"),
+    )
+)
+_ADJECTIVE_ENDINGS = tuple(norm(w) for w in ("ي", "ية", "يين", "يون", "يات", "يا"))
+
+
+def untagged_subject(words: list[str], slot: int, end: int, inside: set[int]) -> bool:
+    """The untagged word right after a verb is its subject, not a dropped subject's object:
+    a nominative sound plural of a participle ("هاجم مستعمرون منازل المواطنين": the object would
+    read مستعمرين), or an indefinite noun followed by another noun, the object ("استهدفت مسيرة
+    سيارة في بلدة …"), not by its adjective, a preposition or a number. An accusative with tanwin
+    (ـا: "وفدا"), a definite noun ("الهجمات" may be the object of a dropped subject) and a plural
+    in ـات (the same in both cases) prove nothing."""
+    w = words[slot]
+    # a title opens the name of a subject the tagger found ("بحث رئيس أركان …، الفريق X")
+    if w in _NOT_SUBJECTS or w in ROLE_WORDS or w in _ROLE_HEADS or w.isdigit() or len(w) < 3:
+        return False
+    if w.startswith("م") and w.endswith("ون") and len(w) >= 6:
+        return True
+    if w.startswith(("ال", "وال")) or w.endswith(("ا", "ات", "ين")):
+        return False
+    nxt = slot + 1
+    if nxt >= end or nxt in inside:
+        return False
+    n = words[nxt]
+    return (
+        n[:1].isalnum()
+        and not n.isdigit()
+        and n not in _NOT_SUBJECTS
+        and n[:1] not in "بلك"
+        and not n.startswith("ال")
+        and not (len(n) > 4 and n.endswith(_ADJECTIVE_ENDINGS))
+    )
+
+
 _BETWEEN = norm("بين")
 _QAD = norm("قد")
 _CONTRASTIVE = frozenset(norm(w) for w in ("بينما", "فيما", "وبينما", "وفيما"))
@@ -181,7 +224,7 @@ def assign_roles(
         and slot + 1 < region_end
         and slot not in inside
         and words[slot][:1].isalnum()
-        and words[slot + 1] in ("،", ",")
+        and (words[slot + 1] in ("،", ",") or untagged_subject(words, slot, region_end, inside))
         and not [m for m in pre if m.kind is not Kind.PLURAL]
     )
     if untagged:
