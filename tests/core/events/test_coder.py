@@ -996,3 +996,13 @@ def test_a_strike_on_a_named_city_hits_its_country() -> None:
     ev = only(code_events(article(body, ents, TUESDAY)))
     assert ev.type == "ASSAULT" and names(ev.actors) == ["إسرائيل"]
     assert ev.recipients[0].country == "YEM" and ev.location is not None and ev.location.name == "صنعاء"
+
+
+def test_places_in_a_citys_countryside_and_after_a_capital_with_its_nationality() -> None:
+    ents = [("إسرائيل", "LOC", {"country": "ISR"}), ("دمشق", "LOC", {"country": "SYR"})]
+    body = "شنت إسرائيل فجر اليوم غارات على مواقع عسكرية في ريف دمشق الجنوبي."
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert ev.location is not None and ev.location.name == "دمشق" and ev.recipients[0].country == "SYR"
+    body = "شنت إسرائيل فجر اليوم غارات على مواقع عسكرية في العاصمة السورية دمشق."
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert ev.location is not None and ev.location.name == "دمشق" and ev.recipients[0].country == "SYR"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from khabar.core.events.countries import country_of_place
 from khabar.core.events.participants import Kind, Mention
+from khabar.core.tagging.countries import nisba_country
 from khabar.core.text.normalize import norm
 
 __all__ = ["choose_place"]
@@ -30,6 +31,8 @@ _LOCATIVE = _set(
     "غرب",
     "وسط",
     "قرب",
+    # the countryside or outskirts of a city ("في ريف دمشق", "بضواحي بغداد")
+    *("ريف", "بريف", "ضواحي", "بضواحي", "أطراف", "بأطراف"),
     # a region word before a name ("في إقليم دارفور", "بولاية الخرطوم")
     "إقليم",
     "بإقليم",
@@ -64,8 +67,8 @@ def _rank(m: Mention, words: list[str], visit: bool, target: bool = False) -> in
         return None
     j, prev = _previous(words, m.index)
     glued = m.direct_cue
-    if prev in _CITY_CUES:
-        return 0
+    if prev in _CITY_CUES or (nisba_country(prev) is not None and _previous(words, j)[1] in _CITY_CUES):
+        return 0  # "بالعاصمة طرابلس", "في العاصمة السورية دمشق"
     base = 2 if country_of_place(m.name, m.entity) is not None else 1
     if prev in _LOCATIVE or glued == "ب" or (target and prev in _TARGET_CUES):
         return base
