@@ -197,3 +197,12 @@ def test_a_word_cut_after_its_own_first_letter() -> None:
         words = words_of(text, lexicon())
         assert not any(own_letter(w) for w in words), text
         assert name
+
+
+def test_a_reporting_verb_that_is_a_given_name_opening_a_clause() -> None:
+    # "وطالب" after a full stop is "and (he) demanded", not the given name Talib.
+    text = "التقى الوزير نظيره أمس. وطالب الشيباني المجتمع الدولي بالضغط"
+    assert repaired(text, "وطالب الشيباني", "PERSON") == [("PERSON", "الشيباني")]
+    # Inside a list it stays a name.
+    text = "ضم الوفد أحمد الراوي وطالب الرفاعي"
+    assert repaired(text, "طالب الرفاعي", "PERSON") == [("PERSON", "طالب الرفاعي")]

@@ -6,6 +6,7 @@ into a kinship noun and the next person ("كيني جوس صديق مايكل"),
 epithet ("الصاعد عبد العاطي إيكيدر") or a nationality ("الروسية البريطانية تي إن كي بي بي"). Each
 repair below is a rule over a closed, documented word class:
 
+- a reporting verb that is also a given name ("وطالب") opening a sentence or clause is the verb;
 - a verb at either edge, proven a verb by the lexicon here (never by shape alone, which would cut
   foreign names): a reporting verb with و/ف ("وأورد"), an imperfect with a glued ل/و/ف/س
   ("ليتحرك", "ويبحث"); the whole span in any type;
@@ -356,13 +357,36 @@ def _opening_verb(w: Word) -> bool:
     return w.stem_start == w.start and w.whole in _opening_forms()
 
 
+_SENTENCE_BREAKS = frozenset(".!?؟،,:؛;\"«»")
+
+
+def _clause_opening_name_verb(words: Sequence[Word], k: int) -> bool:
+    """A reporting verb that is also a given name (طالب), with و/ف, opening a sentence or clause
+    before another name ("، وطالب الشيباني المجتمع الدولي …"): the verb, not the name Talib."""
+    w = words[k]
+    if w.whole[:1] not in ("و", "ف") or w.whole[1:] not in _reporting_forms_all():
+        return False
+    return k == 0 or (not words[k - 1].is_word and words[k - 1].text[-1:] in _SENTENCE_BREAKS)
+
+
+@cache
+def _reporting_forms_all() -> frozenset[str]:
+    """Reporting verbs in all their perfect forms, given names included (طالب)."""
+    return frozenset(norm(p) + s for p in _REPORTING.split() for s in _PERFECT_SUFFIXES)
+
+
 def _not_a_start(kind: str, words: Sequence[Word], first: int, last: int) -> bool:
     """words[first] cannot open a name of that type (module docstring)."""
     w = words[first]
     if is_edge_verb(w):
         return True
     if kind == "PERSON":
-        return _honorific(w) or _epithet(words, first, last) or _opening_verb(w)
+        return (
+            _honorific(w)
+            or _epithet(words, first, last)
+            or _opening_verb(w)
+            or _clause_opening_name_verb(words, first)
+        )
     if kind == "ORG":
         # "الروسية البريطانية تي إن كي بي بي"; not "العربية للطيران" (a proclitic follows).
         nxt = words[first + 1]
