@@ -1006,3 +1006,16 @@ def test_places_in_a_citys_countryside_and_after_a_capital_with_its_nationality(
     body = "شنت إسرائيل فجر اليوم غارات على مواقع عسكرية في العاصمة السورية دمشق."
     ev = only(code_events(article(body, ents, TUESDAY)))
     assert ev.location is not None and ev.location.name == "دمشق" and ev.recipients[0].country == "SYR"
+
+
+def test_a_date_inside_a_quotation_does_not_date_the_statement() -> None:
+    body = (
+        "وحذر وزير الخارجية الإيراني عباس عراقجي الولايات المتحدة من أن بلاده «لن تسمح بتكرار ما "
+        "حدث في يونيو الماضي»، مؤكدا أن الرد سيكون حاسما."
+    )
+    ents = [("عباس عراقجي", "PERSON", {"country": "IRN"}), ("الولايات المتحدة", "LOC", {"country": "USA"})]
+    ev = only(code_events(article(body, ents, TUESDAY)))
+    assert ev.type == "THREATEN" and ev.date is None
+    dated = body.replace("وحذر وزير", "وحذر اليوم وزير")
+    ev = only(code_events(article(dated, ents, TUESDAY)))
+    assert ev.date == dt.date(2025, 6, 10)

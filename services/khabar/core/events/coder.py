@@ -370,6 +370,40 @@ def _schedule_limit(words: list[str], after: int) -> int | None:
     return next((k for k in range(after + 1, len(words)) if words[k] in _SCHEDULE_WORDS), None)
 
 
+_OPENING_QUOTES = frozenset({"«", "“"})
+_CLOSING_QUOTES = frozenset({"»", "”"})
+
+
+def _quoted(words: list[str]) -> list[int]:
+    """Per token, the index of the «…» or “…” quotation it stands in (-1 outside any); a straight
+    double quote opens and closes in turn."""
+    out: list[int] = []
+    current, straight, count = -1, False, 0
+    for w in words:
+        if current < 0 and (w in _OPENING_QUOTES or w == '"'):
+            count += 1
+            current, straight = count, w == '"'
+            out.append(-1)
+            continue
+        if current >= 0 and ((w in _CLOSING_QUOTES and not straight) or (w == '"' and straight)):
+            current = -1
+            out.append(-1)
+            continue
+        out.append(current)
+    return out
+
+
+def _outside_quotes(mentions: list[DateMention], words: list[str], trigger: int) -> list[DateMention]:
+    """A date inside a quotation dates what the quote tells ("«… ما حدث في يونيو الماضي»"), not the
+    act of quoting: only dates in the trigger's own quotation (or outside all, for a trigger outside)
+    are kept."""
+    quoted = _quoted(words)
+    if not any(q >= 0 for q in quoted):
+        return mentions
+    mine = quoted[trigger] if trigger < len(quoted) else -1
+    return [d for d in mentions if d.index >= len(quoted) or quoted[d.index] == mine]
+
+
 def _pick_date(mentions: list[DateMention], scheduled: bool, limit: int | None) -> DateMention | None:
     if scheduled:
         future = [d for d in mentions if d.future]
@@ -567,7 +601,7 @@ def _code_unit(
             continue
         if start <= actor.index < trig.index:
             actor = _chain_head(actor, recipient, unit, start)
-        date = _pick_date(dates, scheduled, limit)
+        date = _pick_date(_outside_quotes(dates, words, trig.index), scheduled, limit)
         if date is None and follow is not None:
             date = _pick_date(find_dates(follow.words, published), scheduled, None)
         mode, cameo, goldstein = _mode(family, context_units)
