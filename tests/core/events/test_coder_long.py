@@ -256,3 +256,24 @@ def test_an_untagged_subject_before_an_aside_is_the_topic_by_surname_or_nobody()
     # Council asking Israel
     events = code_events(article(lead + ask.format("عون،"), ents))
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_a_spokesmans_title_is_no_charge_of_the_accusation() -> None:
+    body = (
+        "واتهم المتحدث باسم وزارة الخارجية الإيرانية إسماعيل بقائي، في مؤتمره الصحفي الأسبوعي اليوم "
+        "الاثنين، الولايات المتحدة بدعم الجماعات المسلحة على الحدود الغربية للبلاد."
+    )
+    ents = [("إسماعيل بقائي", "PERSON", {"country": "IRN"}), ("الولايات المتحدة", "LOC", {"country": "USA"})]
+    ev = only(code_events(article(body, ents)))
+    assert ev.type == "ACCUSE" and names(ev.actors) == ["إسماعيل بقائي"]
+    assert [r.country for r in ev.recipients] == ["USA"]
+
+
+def test_a_nationality_closing_a_construct_after_a_number_names_the_target() -> None:
+    body = (
+        "وفرضت الصين، في بيان لوزارة التجارة صدر مساء الجمعة، عقوبات على 20 شركة دفاع أمريكية ردا على "
+        "صفقة الأسلحة الأخيرة مع تايوان."
+    )
+    ents = [("الصين", "LOC", {"country": "CHN"}), ("تايوان", "LOC", {"country": "TWN"})]
+    ev = only(code_events(article(body, ents)))
+    assert ev.type == "COERCE" and ev.recipients[0].country == "USA"

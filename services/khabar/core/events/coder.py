@@ -838,6 +838,8 @@ def _new_subject(unit: _Unit, trig: Trigger, end: int, table: CodingTable) -> in
 _NOT_CHARGES = _set(
     *("بعد", "بين", "بشكل", "بسبب", "بحسب", "بدوره", "بدورها", "بيان", "بيانا", "بلاده", "بلادها"),
     *("بالقرب", "بالعاصمة", "بمدينة", "بالتزامن", "بالإضافة", "بناء", "بنحو", "بقيمة", "بالفعل"),
+    # a title's "in the name of" and "headed by" ("المتحدث باسم الخارجية", "وفد برئاسة")
+    *("باسم", "بإسم", "برئاسة", "بقيادة", "بأن", "بان"),
 )
 
 
@@ -848,7 +850,9 @@ def _charge_start(unit: _Unit, trig: Trigger, end: int) -> int:
     if trig.entry.family.id != "accuse.accuse" or trig.last > trig.index:
         return end
     inside = {k for m in unit.mentions for k in range(m.index, m.end_index + 1)}
-    for k in range(trig.index + 1, end):
+    # The charge follows the accused: nothing before the first participant after the verb opens it.
+    first = min((m.index for m in unit.mentions if trig.index < m.index < end), default=end)
+    for k in range(first + 1, end):
         w = unit.words[k]
         if k in inside or w[:1] != "ب" or len(w) < 4 or w in _NOT_CHARGES:
             continue
@@ -907,7 +911,7 @@ def _chain_head(actor: Mention, recipient: Mention | None, unit: _Unit, start: i
 
 
 _ASIDE_REACH = 10  # words of a comma-framed aside before an object ("، في بيانات منفصلة صدرت اليوم الأحد،")
-_NISBA_REACH = 3  # words from a cue to the nationality adjective of its noun ("على ثلاث مصاف صينية")
+_NISBA_REACH = 4  # words from a cue to the nationality adjective of its noun ("على 20 شركة دفاع أمريكية")
 
 
 def _nisba_after_cue(unit: _Unit, trig: Trigger, end: int) -> Mention | None:

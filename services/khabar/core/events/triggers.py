@@ -68,16 +68,33 @@ def _phrase_end(words: list[str], j: int, phrase: Phrase) -> int | None:
 
 
 def _object_matches(
-    words: list[str], start: int, verb: Verb, inside_names: frozenset[int] = frozenset()
+    words: list[str],
+    start: int,
+    verb: Verb,
+    inside_names: frozenset[int] = frozenset(),
+    covered: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     """First and last token index of the first needed object that starts within the verb's window
-    (punctuation not counted, a name counted as one word: "وقع وزير الخارجية القطري محمد بن
-    عبدالرحمن آل ثاني ووزير … مذكرة"), or None; a stop word of the verb ends the search."""
+    (punctuation and short asides between commas not counted, a name counted as one word: "وقع
+    وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني ووزير … مذكرة"), or None; a stop word of the
+    verb ends the search."""
     seen = 0
     heads = verb.heads
+    aside_end = -1
     for j in range(start, len(words)):
         if words[j] in _STOPS or norm(words[j]) in verb.stops:
             return None
+        if j <= aside_end:
+            continue
+        if words[j] in _COMMAS:
+            # "وفرضت الصين، مساء الجمعة، عقوبات": a short aside framed by commas counts for nothing,
+            # unless it names someone ("، عبر وزير الخارجية الطاهر الباعور،": a party to the act).
+            close = next(
+                (k for k in range(j + 1, min(len(words), j + 5 + _PARENTHETICAL)) if words[k] in _COMMAS), -1
+            )
+            if close > 0 and not any(words[k] in _STOPS or k in covered for k in range(j, close)):
+                aside_end = close
+            continue
         if not words[j][:1].isalnum() or j in inside_names:
             continue
         seen += 1
@@ -94,14 +111,18 @@ def _object_matches(
 
 
 def _accept(
-    entry: FormEntry, words: list[str], i: int, inside_names: frozenset[int] = frozenset()
+    entry: FormEntry,
+    words: list[str],
+    i: int,
+    inside_names: frozenset[int] = frozenset(),
+    covered: frozenset[int] = frozenset(),
 ) -> tuple[int, int] | None:
     """(first, last) token index of the words the trigger needs after it (its object, the rest of a
     multi-word noun; first > last when there are none) when the entry's conditions hold, else None."""
     if entry.verb is not None:
         if not entry.verb.needs:
             return i + 1, i
-        return _object_matches(words, i + 1, entry.verb, inside_names)
+        return _object_matches(words, i + 1, entry.verb, inside_names, covered)
     last = i
     for k, expected in enumerate(entry.continuation, start=1):
         if i + k >= len(words) or not any(loose(r) == expected for r in token_readings(words[i + k])):
@@ -245,7 +266,7 @@ def find_triggers(
                     governor = None if marker else deciding_verb(words, i, covered)
                     if governor is None:
                         continue
-                span = _accept(entry, words, i, inside_names)
+                span = _accept(entry, words, i, inside_names, covered)
                 if span is not None:
                     found = Trigger(
                         entry, i, span[1], words[i], marker == "future", marker == "purpose", governor
