@@ -47,22 +47,20 @@ _CONSUMER_START_S = 60.0
 
 class TableManager(faust.tables.TableManager):
     """faust's table manager, which reads the consumer's assignment one second after it starts. On a
-    loaded machine the consumer thread may not have created its Kafka consumer by then, and the worker
-    dies with ConsumerNotStarted (faust-streaming issue #446; seen in `khabar up` under CI load). This
-    one waits for the consumer first."""
+    loaded machine the consumer thread may not have (or no longer have) its Kafka consumer then, and
+    the worker dies with ConsumerNotStarted (faust-streaming issue #446; seen in `khabar up` under CI
+    load, also after an earlier check had found the consumer). This one retries until it has one."""
 
-    async def on_start(self) -> None:
+    async def _update_channels(self) -> None:
         deadline = time.monotonic() + _CONSUMER_START_S
-        while not self.should_stop and time.monotonic() < deadline and not self._consumer_started():
-            await self.sleep(0.1)
-        await super().on_start()
-
-    def _consumer_started(self) -> bool:
-        try:
-            self.app.consumer.assignment()
-        except ConsumerNotStarted:
-            return False
-        return True
+        while True:
+            try:
+                await super()._update_channels()
+                return
+            except ConsumerNotStarted:
+                if self.should_stop or time.monotonic() > deadline:
+                    raise
+                await self.sleep(0.2)
 
 
 log = get_logger("khabar.service")
