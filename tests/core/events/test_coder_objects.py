@@ -103,6 +103,13 @@ def test_istahdaf_in_a_relative_clause_or_after_a_policy_noun_aims_at() -> None:
     assert [e.type for e in code_events(article(body, ents))] == []
     body = "وقالت وزارة الخزانة الأمريكية إن الإجراءات تستهدف فنزويلا."
     assert code_events(article(body, ents)) == []
+    # a campaign with adjectives still aims at; one of force strikes
+    ents2 = [("فرنسا", "LOC", {"country": "FRA"}), ("الجزائر", "LOC", {"country": "DZA"})]
+    body = "وقال الوزير إن فرنسا تقود حملة ممنهجة تستهدف الجزائر ومؤسساتها."
+    assert code_events(article(body, ents2)) == []
+    ents3 = [("إسرائيل", "LOC", {"country": "ISR"}), ("لبنان", "LOC", {"country": "LBN"})]
+    body = "وشنت إسرائيل حملة عسكرية واسعة تستهدف مواقع في جنوب لبنان."
+    assert [e.type for e in code_events(article(body, ents3))] == ["ASSAULT"]
     # a strike told in a relative clause on a weapon is still an attack
     body = "قتل شخصان في غارة نفذتها مسيّرة إسرائيلية استهدفت سيارة في بلدة بنت جبيل جنوبي لبنان."
     ev = only(code_events(article(body, [("لبنان", "LOC", {"country": "LBN"})])))

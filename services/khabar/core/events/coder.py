@@ -1028,6 +1028,10 @@ _POLICY_NOUNS = _set(
     *("قانون", "القانون", "رسوم", "الرسوم", "تعريفات", "التعريفات", "الضرائب", "إصلاحات", "الإصلاحات"),
 )
 _RELATIVE_PRONOUNS = _set("التي", "الذي", "الذين", "اللتين", "اللذين", "اللتان", "اللذان")
+_FORCE_ADJECTIVES = _set(
+    *("عسكرية", "العسكرية", "عسكري", "العسكري", "جوية", "الجوية", "برية", "البرية", "بحرية", "البحرية"),
+    *("أمنية", "الأمنية", "صاروخية", "الصاروخية", "مسلحة", "المسلحة"),
+)
 _AIM = norm("استهدف")
 
 
@@ -1043,6 +1047,13 @@ def _aims_at(trig: Trigger, words: list[str]) -> bool:
         return False
     if words[k] in _POLICY_NOUNS:
         return True
+    # "حملة ممنهجة تستهدف الجزائر": a policy noun and up to two adjectives, none of force
+    # ("حملة عسكرية تستهدف مواقع" is an attack).
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if words[j] in _POLICY_NOUNS:
+            return not any(words[m] in _FORCE_ADJECTIVES for m in range(j + 1, k + 1))
+        if not words[j][:1].isalnum():
+            break
     if words[k] not in _RELATIVE_PRONOUNS:
         return False
     return trig.entry.aspect is Aspect.IMPERFECT or (k > 0 and words[k - 1] in _POLICY_NOUNS)
