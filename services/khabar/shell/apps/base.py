@@ -38,18 +38,22 @@ from khabar.shell.service import (
 from khabar.shell.settings import SecurityProtocol, Settings
 from khabar.shell.topics import TopicNames
 
-__all__ = ["ServiceApp", "TableManager", "build_app"]
+__all__ = ["STALLED", "ServiceApp", "TableManager", "build_app"]
 
 # How long the table manager waits for the consumer thread before it starts anyway (and fails as
 # faust alone would).
-_CONSUMER_START_S = 60.0
+_CONSUMER_START_S = 20.0
+# Set on the faust app when its consumer thread never built its consumer: `khabar run` then starts
+# the process afresh (see apps/runner.py).
+STALLED = "khabar_consumer_stalled"
 
 
 class TableManager(faust.tables.TableManager):
     """faust's table manager, which reads the consumer's assignment one second after it starts. On a
     loaded machine the consumer thread may not have (or no longer have) its Kafka consumer then, and
     the worker dies with ConsumerNotStarted (faust-streaming issue #446; seen in `khabar up` under CI
-    load, also after an earlier check had found the consumer). This one retries until it has one."""
+    load, also after an earlier check had found the consumer). This one retries for a while; a
+    thread that never builds its consumer is stuck, and the process is started afresh."""
 
     async def _update_channels(self) -> None:
         deadline = time.monotonic() + _CONSUMER_START_S
@@ -59,6 +63,7 @@ class TableManager(faust.tables.TableManager):
                 return
             except ConsumerNotStarted:
                 if self.should_stop or time.monotonic() > deadline:
+                    setattr(self.app, STALLED, True)
                     raise
                 await self.sleep(0.2)
 

@@ -6,11 +6,14 @@ the agent finish the record in hand, commits the offsets of processed records an
 
 from __future__ import annotations
 
+import os
+import sys
+
 import faust
 
 from khabar.shell.admin import ensure_internal_topics
 from khabar.shell.apps import SERVICE_NAMES
-from khabar.shell.apps.base import ServiceApp
+from khabar.shell.apps.base import STALLED, ServiceApp
 from khabar.shell.health import HealthServer, PortInUse
 from khabar.shell.logging import dict_config, get_logger
 from khabar.shell.settings import Settings
@@ -77,4 +80,25 @@ def run(name: str, settings: Settings) -> int:
         health.stop()
     if service.fatal is not None:
         return EXIT_TOO_MANY_FAILURES
+    if status != 0 and getattr(service.app, STALLED, False):
+        _start_afresh(name)
     return status
+
+
+_ATTEMPT_ENV = "KHABAR_START_ATTEMPT"
+_MAX_ATTEMPTS = 3
+
+
+def _start_afresh(name: str) -> None:
+    """Replace this process with a new `khabar run NAME` (same pid, so a supervisor or test keeps
+    watching it) when faust's consumer thread never built its consumer; at most three starts."""
+    attempt = int(os.environ.get(_ATTEMPT_ENV, "1"))
+    if attempt >= _MAX_ATTEMPTS:
+        return
+    log.warning(
+        "consumer thread stalled at start; starting afresh (%d)", attempt + 1, extra={"service": name}
+    )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    env = {**os.environ, _ATTEMPT_ENV: str(attempt + 1)}
+    os.execve(sys.executable, [sys.executable, "-m", "khabar.shell.cli", "run", name], env)
