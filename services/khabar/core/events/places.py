@@ -5,9 +5,8 @@ posting) is not a location."""
 
 from __future__ import annotations
 
-from khabar.core.events.countries import country_of_place
+from khabar.core.events.countries import country_of_adjective, country_of_place
 from khabar.core.events.participants import Kind, Mention
-from khabar.core.tagging.countries import nisba_country
 from khabar.core.text.normalize import norm
 
 __all__ = ["choose_place"]
@@ -67,8 +66,9 @@ def _rank(m: Mention, words: list[str], visit: bool, target: bool = False) -> in
         return None
     j, prev = _previous(words, m.index)
     glued = m.direct_cue
-    if prev in _CITY_CUES or (nisba_country(prev) is not None and _previous(words, j)[1] in _CITY_CUES):
-        return 0  # "بالعاصمة طرابلس", "في العاصمة السورية دمشق"
+    # "بالعاصمة طرابلس", "في العاصمة السورية دمشق" (a nationality may stand between)
+    if prev in _CITY_CUES or (country_of_adjective(prev) and _previous(words, j)[1] in _CITY_CUES):
+        return 0
     base = 2 if country_of_place(m.name, m.entity) is not None else 1
     if prev in _LOCATIVE or glued == "ب" or (target and prev in _TARGET_CUES):
         return base
