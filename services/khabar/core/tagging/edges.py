@@ -357,7 +357,7 @@ def _opening_verb(w: Word) -> bool:
     return w.stem_start == w.start and w.whole in _opening_forms()
 
 
-_SENTENCE_BREAKS = frozenset(".!?؟،,:؛;\"«»")
+_SENTENCE_BREAKS = frozenset('.!?؟،,:؛;"«»')
 
 
 def _clause_opening_name_verb(words: Sequence[Word], k: int) -> bool:
